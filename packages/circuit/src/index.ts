@@ -1,0 +1,2 @@
+// @rel/circuit: filled in by its own issue.
+export {};

@@ -1,0 +1,2 @@
+// @rel/compat: filled in by its own issue.
+export {};

@@ -1,0 +1,2 @@
+// @rel/core: filled in by its own issue.
+export {};

@@ -1,0 +1,2 @@
+// @rel/health: filled in by its own issue.
+export {};
