@@ -18,7 +18,7 @@ export class FakeClock implements Clock {
   readonly timers: FakeTimers.Clock;
 
   constructor(start = 1_700_000_000_000) {
-    this.timers = FakeTimers.createClock(start, 100_000) as FakeTimers.Clock;
+    this.timers = FakeTimers.createClock(start, 100_000);
   }
 
   now(): number {
