@@ -27,6 +27,8 @@ export const REL_ERROR_CODES = {
   INVALID_EVENT: 'REL_INVALID_EVENT',
   /** An operation was used in a way its state does not allow (e.g. emitting after a run ended). */
   INVALID_STATE: 'REL_INVALID_STATE',
+  /** A stored snapshot (e.g. of a circuit breaker) failed validation on restore. */
+  SNAPSHOT_INVALID: 'REL_SNAPSHOT_INVALID',
 } as const;
 
 /** Union of every {@link REL_ERROR_CODES} value. */
