@@ -1,0 +1,3 @@
+import { relProject } from '../../vitest.shared.ts';
+
+export default relProject('ssot-check');
