@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { RULES, type Finding, type RuleId } from './finding.js';
+import { RULES, type Finding } from './finding.js';
 
 /** One allowlist entry: files (a glob relative to the root), the rules waived there, and why. */
 export const AllowlistEntrySchema = z.strictObject({
