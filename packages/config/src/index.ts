@@ -35,7 +35,7 @@ export { toValidationIssues, suggest } from './validate.js';
 
 // Schemas and the types inferred from them.
 export { ErrorMatcherSchema, ErrorMatcherObjectSchema, OutcomeKindSchema } from './schema/common.js';
-export type { ErrorMatcher, ErrorMatcherObject } from './schema/common.js';
+export type { ErrorClass, ErrorMatcher, ErrorMatcherObject } from './schema/common.js';
 export {
   BACKOFF_STRATEGIES,
   BackoffSchema,

@@ -51,9 +51,14 @@ export const ErrorMatcherObjectSchema = z
  * or a declarative {@link ErrorMatcherObjectSchema} object.
  */
 export const ErrorMatcherSchema = z.union([
-  fn<(error: unknown) => boolean>('an error class or a predicate'),
+  z.custom<ErrorClass | ((error: unknown) => boolean)>((value) => typeof value === 'function', {
+    message: 'expected an error class or a predicate (a function)',
+  }),
   ErrorMatcherObjectSchema,
 ]);
+
+/** An error class, for `instanceof` matching (`abstract` so abstract base classes qualify too). */
+export type ErrorClass = abstract new (...args: never[]) => unknown;
 
 /** Inferred type of {@link ErrorMatcherSchema}. */
 export type ErrorMatcher = z.infer<typeof ErrorMatcherSchema>;
