@@ -1,0 +1,83 @@
+/**
+ * The bucket layout of the latency histogram: log-linear (HDR-style), constant size.
+ *
+ * Every power-of-two range `[2^k, 2^(k+1))` ms, for `k` from {@link LOG_MIN_EXP} to
+ * {@link LOG_MAX_EXP} - 1, is cut into {@link SUB_BUCKETS} equal sub-buckets. Below
+ * `2^LOG_MIN_EXP` ms (62.5 us) sit {@link SUB_BUCKETS} linear buckets of 2^-8 ms (~3.9 us);
+ * at or above `2^LOG_MAX_EXP` ms (~4.7 h) one overflow bucket.
+ *
+ * **Error bound.** A value is reported as the midpoint of its bucket, so for any value
+ * `v >= 2^-4` ms the reported value is within `v / 32` (3.125 % relative error); below
+ * that the absolute error is at most 2^-9 ms (~2 us). Values in the overflow bucket are
+ * reported as its lower bound, `2^24` ms.
+ *
+ * @see https://hdrhistogram.github.io/HdrHistogram/ (the log-linear layout)
+ */
+
+/** Sub-buckets per power of two. 16 gives a relative error of at most 1/32. */
+export const SUB_BUCKETS = 16;
+/** Exponent of the smallest logarithmic range: 2^-4 ms = 62.5 us. */
+export const LOG_MIN_EXP = -4;
+/** Exponent where the overflow bucket starts: 2^24 ms, about 4.66 hours. */
+export const LOG_MAX_EXP = 24;
+/** Total number of buckets (linear + logarithmic + overflow). */
+export const HISTOGRAM_SIZE = SUB_BUCKETS + (LOG_MAX_EXP - LOG_MIN_EXP) * SUB_BUCKETS + 1;
+/** Largest relative error of a reported value at or above 2^-4 ms. */
+export const RELATIVE_ERROR_BOUND = 1 / (2 * SUB_BUCKETS);
+
+const LINEAR_LIMIT = 2 ** LOG_MIN_EXP;
+const LINEAR_WIDTH = LINEAR_LIMIT / SUB_BUCKETS;
+const OVERFLOW_LIMIT = 2 ** LOG_MAX_EXP;
+const OVERFLOW_INDEX = HISTOGRAM_SIZE - 1;
+
+/**
+ * The bucket of a duration in ms (must be a finite number >= 0; the tracker validates).
+ * Constant time: one `Math.log2` and a correction for its rounding at the range edges.
+ */
+export function bucketIndex(ms: number): number {
+  if (ms < LINEAR_LIMIT) return Math.floor(ms / LINEAR_WIDTH);
+  if (ms >= OVERFLOW_LIMIT) return OVERFLOW_INDEX;
+  let exp = Math.floor(Math.log2(ms));
+  // log2 may round across a power of two for values a few ulps away from it.
+  if (2 ** exp > ms) exp--;
+  else if (2 ** (exp + 1) <= ms) exp++;
+  const sub = Math.floor((ms / 2 ** exp - 1) * SUB_BUCKETS);
+  return SUB_BUCKETS + (exp - LOG_MIN_EXP) * SUB_BUCKETS + sub;
+}
+
+/** Inclusive lower bound (ms) of bucket `index`. */
+export function bucketLowerBound(index: number): number {
+  if (index < SUB_BUCKETS) return index * LINEAR_WIDTH;
+  if (index >= OVERFLOW_INDEX) return OVERFLOW_LIMIT;
+  const offset = index - SUB_BUCKETS;
+  const exp = LOG_MIN_EXP + Math.floor(offset / SUB_BUCKETS);
+  return 2 ** exp * (1 + (offset % SUB_BUCKETS) / SUB_BUCKETS);
+}
+
+/** The value (ms) reported for bucket `index`: its midpoint (the overflow bucket: its lower bound). */
+export function bucketValue(index: number): number {
+  if (index >= OVERFLOW_INDEX) return OVERFLOW_LIMIT;
+  return (bucketLowerBound(index) + bucketLowerBound(index + 1)) / 2;
+}
+
+/**
+ * The nearest-rank `q`-quantile of the counts in `counts` (total `total`), as a bucket
+ * index, scanning upward from `fromIndex` with `below` samples already counted under it.
+ * Returns -1 when `total` is 0.
+ */
+export function quantileIndex(
+  counts: ArrayLike<number>,
+  total: number,
+  q: number,
+  fromIndex = 0,
+  below = 0,
+): number {
+  if (total <= 0) return -1;
+  const rank = Math.max(1, Math.ceil(q * total));
+  let cumulative = below;
+  for (let i = fromIndex; i < HISTOGRAM_SIZE; i++) {
+    cumulative += counts[i]!;
+    if (cumulative >= rank) return i;
+  }
+  return OVERFLOW_INDEX;
+}
