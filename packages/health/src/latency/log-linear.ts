@@ -30,19 +30,25 @@ const LINEAR_WIDTH = LINEAR_LIMIT / SUB_BUCKETS;
 const OVERFLOW_LIMIT = 2 ** LOG_MAX_EXP;
 const OVERFLOW_INDEX = HISTOGRAM_SIZE - 1;
 
+// Scratch view of one float64: the exponent and the top mantissa bits of a value *are*
+// its octave and sub-bucket, so the index comes from two shifts instead of log2 and pow.
+const scratch = new Float64Array(1);
+const words = new Uint32Array(scratch.buffer);
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0; // high word: 1 on little-endian
+const SUB_SHIFT = 20 - Math.log2(SUB_BUCKETS);
+
 /**
  * The bucket of a duration in ms (must be a finite number >= 0; the tracker validates).
- * Constant time: one `Math.log2` and a correction for its rounding at the range edges.
+ * Constant time and exact: the octave is the IEEE-754 exponent and the sub-bucket the top
+ * four mantissa bits.
  */
 export function bucketIndex(ms: number): number {
   if (ms < LINEAR_LIMIT) return Math.floor(ms / LINEAR_WIDTH);
   if (ms >= OVERFLOW_LIMIT) return OVERFLOW_INDEX;
-  let exp = Math.floor(Math.log2(ms));
-  // log2 may round across a power of two for values a few ulps away from it.
-  if (2 ** exp > ms) exp--;
-  else if (2 ** (exp + 1) <= ms) exp++;
-  const sub = Math.floor((ms / 2 ** exp - 1) * SUB_BUCKETS);
-  return SUB_BUCKETS + (exp - LOG_MIN_EXP) * SUB_BUCKETS + sub;
+  scratch[0] = ms;
+  const hi = words[HI]!;
+  const exp = ((hi >>> 20) & 0x7ff) - 1023;
+  return SUB_BUCKETS + (exp - LOG_MIN_EXP) * SUB_BUCKETS + ((hi >>> SUB_SHIFT) & (SUB_BUCKETS - 1));
 }
 
 /** Inclusive lower bound (ms) of bucket `index`. */
