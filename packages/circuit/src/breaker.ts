@@ -1,17 +1,14 @@
 import {
-  CircuitOpenError,
   EventEmitter,
   type CircuitBreakerConfig,
   type CircuitBreakerConfigInput,
   type Disposable,
   type Event,
 } from '@rel/config';
-import type { OutcomeClassifier } from './classify.js';
 import type { CircuitRejection, CircuitStateChange, CircuitStoreError } from './events.js';
-import { CircuitGate } from './gate.js';
 import { resolveConfig, resolveOptions, type CircuitBreakerOptions } from './options.js';
 import { StatePersistence } from './persistence.js';
-import type { CircuitRejected, CircuitResult } from './result.js';
+import { CircuitRunner } from './runner.js';
 import type { CircuitSnapshot } from './snapshot.js';
 import { S_DISABLED, S_HALF_OPEN, S_ISOLATED } from './state.js';
 import { rate, type CircuitStatus } from './status.js';
@@ -43,8 +40,7 @@ import { rate, type CircuitStatus } from './status.js';
  * const r = await breaker.tryExecute(() => client.chat(prompt));   // never throws
  * ```
  */
-export class UnifiedCircuitBreaker extends CircuitGate {
-  private readonly classify: OutcomeClassifier;
+export class UnifiedCircuitBreaker extends CircuitRunner {
   private readonly persistence: StatePersistence | undefined;
   private storeEmitter: EventEmitter<CircuitStoreError> | undefined;
 
@@ -61,8 +57,7 @@ export class UnifiedCircuitBreaker extends CircuitGate {
   ) {
     const resolved = resolveConfig(config);
     const o = resolveOptions(name, resolved, options);
-    super(name, resolved, o.clock, o.random, o.probeLeaseMs);
-    this.classify = o.classify;
+    super(name, resolved, o);
     this.persistence =
       o.store === undefined
         ? undefined
@@ -90,56 +85,6 @@ export class UnifiedCircuitBreaker extends CircuitGate {
   /** A failed save to the store (without a listener: a `REL_CIRCUIT_STORE` process warning). */
   get onStoreError(): Event<CircuitStoreError> {
     return (this.storeEmitter ??= new EventEmitter()).event;
-  }
-
-  /**
-   * Runs `fn` if the breaker admits it, and records how it went (a thrown value is read
-   * by the classifier; see `failureKinds`).
-   *
-   * @throws `CircuitOpenError` (with `retryAfterMs`) when refused; whatever `fn` throws otherwise.
-   */
-  async execute<T>(fn: () => T | PromiseLike<T>): Promise<T> {
-    const token = this.tryAcquire();
-    if (token < 0) throw this.openError();
-    const start = this.clock.now();
-    let value: T;
-    try {
-      value = await fn();
-    } catch (error) {
-      this.fail(token, error, start);
-      throw error;
-    }
-    this.release(token, 'success', this.clock.now() - start);
-    return value;
-  }
-
-  /**
-   * Like {@link UnifiedCircuitBreaker.execute}, but never rejects: a refusal resolves to a
-   * plain {@link CircuitRejected} object (no Error, no stack trace), a failure to
-   * `{ ok: false, rejected: false, error, kind }`.
-   */
-  tryExecute<T>(fn: () => T | PromiseLike<T>): Promise<CircuitResult<T>> {
-    const token = this.tryAcquire();
-    if (token < 0) return Promise.resolve(this.rejection());
-    return this.runAdmitted(fn, token);
-  }
-
-  /** The refusal `tryExecute()` returns, for callers of `tryAcquire()` that want the same shape. */
-  rejection(): CircuitRejected {
-    return { ok: false, rejected: true, state: this.state, retryAfterMs: this.retryAfterMs() };
-  }
-
-  /** The error `execute()` throws on refusal, for callers of `tryAcquire()` that throw. */
-  openError(): CircuitOpenError {
-    const state = this.state;
-    const retryAfterMs = this.retryAfterMs();
-    const when = Number.isFinite(retryAfterMs) ? `retry in ${Math.ceil(retryAfterMs)} ms` : 'until released';
-    return new CircuitOpenError(`circuit breaker "${this.name}" is ${state}; ${when}`, {
-      circuit: this.name,
-      service: this.name,
-      state,
-      retryAfterMs,
-    });
   }
 
   /**
@@ -262,30 +207,5 @@ export class UnifiedCircuitBreaker extends CircuitGate {
     process.emitWarning(`circuit breaker "${this.name}": saving its state failed: ${message}`, {
       code: 'REL_CIRCUIT_STORE',
     });
-  }
-
-  private async runAdmitted<T>(fn: () => T | PromiseLike<T>, token: number): Promise<CircuitResult<T>> {
-    const start = this.clock.now();
-    let value: T;
-    try {
-      value = await fn();
-    } catch (error) {
-      const kind = this.fail(token, error, start);
-      return { ok: false, rejected: false, error, kind, durationMs: this.clock.now() - start };
-    }
-    const durationMs = this.clock.now() - start;
-    this.release(token, 'success', durationMs);
-    return { ok: true, value, durationMs };
-  }
-
-  /** Classifies and reports a failure; the token is released even if the classifier throws. */
-  private fail(token: number, error: unknown, start: number): ReturnType<OutcomeClassifier> {
-    let kind: ReturnType<OutcomeClassifier> = 'transient';
-    try {
-      kind = this.classify(error);
-    } finally {
-      this.release(token, kind, this.clock.now() - start);
-    }
-    return kind;
   }
 }

@@ -1,5 +1,6 @@
-import type { CircuitBreakerConfig, Clock, OutcomeKind, Random } from '@rel/config';
+import type { CircuitBreakerConfig, OutcomeKind } from '@rel/config';
 import { CircuitMachine } from './machine.js';
+import type { ResolvedOptions } from './options.js';
 import { isInMask, outcomeMask } from './outcome-mask.js';
 import { S_CLOSED, S_DISABLED, S_HALF_OPEN, S_ISOLATED, S_OPEN, STATE_NAMES } from './state.js';
 import { SLOT_SPACE } from './token.js';
@@ -14,16 +15,10 @@ export abstract class CircuitGate extends CircuitMachine {
   private readonly failureMask: number;
   private readonly probeLeaseMs: number;
 
-  protected constructor(
-    name: string,
-    config: CircuitBreakerConfig,
-    clock: Clock,
-    random: Random,
-    probeLeaseMs: number,
-  ) {
-    super(name, config, clock, random);
+  protected constructor(name: string, config: CircuitBreakerConfig, options: ResolvedOptions) {
+    super(name, config, options.clock, options.random);
     this.failureMask = outcomeMask(config.failureKinds);
-    this.probeLeaseMs = probeLeaseMs;
+    this.probeLeaseMs = options.probeLeaseMs;
   }
 
   /**
@@ -80,16 +75,18 @@ export abstract class CircuitGate extends CircuitMachine {
    * (the latest moment a slot frees); `Infinity` while isolated.
    */
   retryAfterMs(): number {
-    this.refresh();
+    if (this.vis === S_ISOLATED) return Infinity;
+    // Closed, disabled, or half-open with every slot free: it admits now.
+    if (!this.ticking) return 0;
+    const now = this.clock.now();
+    this.refreshAt(now);
     switch (this.vis) {
       case S_OPEN:
-        return Math.max(0, this.openUntil - this.clock.now());
+        return Math.max(0, this.openUntil - now);
       case S_HALF_OPEN: {
         const probes = this.probes!;
-        return probes.inFlight < probes.size ? 0 : Math.max(0, probes.earliest - this.clock.now());
+        return probes.inFlight < probes.size ? 0 : Math.max(0, probes.earliest - now);
       }
-      case S_ISOLATED:
-        return Infinity;
       default:
         return 0;
     }
@@ -111,7 +108,7 @@ export abstract class CircuitGate extends CircuitMachine {
   private admitSlow(): number {
     if (this.vis === S_ISOLATED) return this.refuse();
     const now = this.clock.now();
-    this.refresh();
+    this.refreshAt(now);
     if (this.vis !== S_HALF_OPEN) return this.refuse();
     const probes = this.probes!;
     // 2^20 probes without a verdict (only possible when outcomes are ignored): start a

@@ -85,15 +85,25 @@ export abstract class CircuitMachine {
     return STATE_NAMES[this.vis]!;
   }
 
-  /**
-   * Applies the transitions that are due by the clock. Each takes effect at the moment it
-   * fell due (the lease end, the end of the open time), not when it is noticed, so the
-   * breaker behaves exactly as if it had timers: a lease that ended long ago re-opens the
-   * breaker from that moment, and the open time may already be over too.
-   */
+  /** True when a transition may fall due by the clock alone (open, or probes running). */
+  protected get ticking(): boolean {
+    return this.st === S_OPEN || (this.st === S_HALF_OPEN && this.probes!.inFlight > 0);
+  }
+
+  /** {@link CircuitMachine.refreshAt} now; reads the clock only when something can be due. */
   protected refresh(): void {
-    if (this.st === S_HALF_OPEN && this.probes!.inFlight > 0) this.expireLeases(this.clock.now());
-    if (this.st === S_OPEN && this.clock.now() >= this.openUntil) this.toHalfOpen(this.openUntil);
+    if (this.ticking) this.refreshAt(this.clock.now());
+  }
+
+  /**
+   * Applies the transitions that are due at `now`. Each takes effect at the moment it fell
+   * due (the lease end, the end of the open time), not when it is noticed, so the breaker
+   * behaves exactly as if it had timers: a lease that ended long ago re-opens the breaker
+   * from that moment, and that open time may already be over too.
+   */
+  protected refreshAt(now: number): void {
+    if (this.st === S_HALF_OPEN && this.probes!.inFlight > 0) this.expireLeases(now);
+    if (this.st === S_OPEN && now >= this.openUntil) this.toHalfOpen(this.openUntil);
   }
 
   protected toOpen(reason: TransitionReason, now: number): void {

@@ -37,6 +37,14 @@ export interface CircuitBreakerOptions {
    * @defaultValue `config.openMs`
    */
   readonly probeLeaseMs?: number;
+  /**
+   * Whether `execute()` and `tryExecute()` time each call (two clock reads) so that slow
+   * calls show in `status().slowCalls`. The `slow_call` strategy always does (it decides on
+   * durations); others skip it by default, because the success path is otherwise cheaper
+   * than the two reads. Durations reported through `release()` are always counted.
+   * @defaultValue `true` for the `slow_call` strategy, else `false`
+   */
+  readonly measureDurations?: boolean;
 }
 
 /** Options with every default applied. @internal */
@@ -46,6 +54,7 @@ export interface ResolvedOptions {
   readonly classify: OutcomeClassifier;
   readonly store: CircuitStateStore | undefined;
   readonly probeLeaseMs: number;
+  readonly measureDurations: boolean;
 }
 
 // Frozen inputs (the domain policies, a registry's shared config) are parsed once.
@@ -102,6 +111,16 @@ export function resolveOptions(
   check('random', isFn(options.random), 'a function returning numbers in [0, 1)');
   check('classify', isFn(options.classify), 'a function (error) => OutcomeKind');
   check('store', has(options.store, 'load', 'save'), 'a CircuitStateStore { load, save }');
+  const slowCall = config.strategy === 'slow_call';
+  if (options.measureDurations !== undefined && typeof options.measureDurations !== 'boolean') {
+    issues.push({ path: 'measureDurations', received: options.measureDurations, expected: 'a boolean' });
+  } else if (slowCall && options.measureDurations === false) {
+    issues.push({
+      path: 'measureDurations',
+      received: false,
+      expected: 'true or nothing with the "slow_call" strategy (it decides on durations)',
+    });
+  }
   if (issues.length > 0) throw new RelConfigError(issues, 'circuit breaker options');
   return {
     clock: options.clock ?? systemClock,
@@ -109,5 +128,6 @@ export function resolveOptions(
     classify: options.classify ?? defaultClassify,
     store: options.store,
     probeLeaseMs: lease,
+    measureDurations: options.measureDurations ?? slowCall,
   };
 }

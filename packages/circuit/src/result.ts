@@ -6,8 +6,6 @@ export interface CircuitSuccess<T> {
   readonly ok: true;
   /** What the call returned. */
   readonly value: T;
-  /** How long the call ran (ms, on the breaker's clock). */
-  readonly durationMs: number;
 }
 
 /**
@@ -31,8 +29,6 @@ export interface CircuitFailure {
   readonly error: unknown;
   /** How the classifier read `error`. */
   readonly kind: OutcomeKind;
-  /** How long the call ran (ms, on the breaker's clock). */
-  readonly durationMs: number;
 }
 
 /**
