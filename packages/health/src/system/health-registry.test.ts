@@ -35,11 +35,16 @@ describe('HealthRegistry', () => {
     const registry = new HealthRegistry();
     registry.tracker('db', { config: { minSamples: 10 } });
     expect(registry.tracker('db', { config: { minSamples: 10 } })).toBe(registry.get('db'));
+    expect(registry.tracker('db')).toBe(registry.get('db')); // a plain lookup never conflicts
     expect(() => registry.tracker('db', { config: { minSamples: 20 } })).toThrow(RegistryConflictError);
     expect(() => registry.tracker('db', { essential: false })).toThrow(/essential is true/);
     expect(() =>
       registry.tracker('db', { config: { minSamples: 10 }, breaker: { state: 'closed' } }),
-    ).toThrow(/set on creation only/);
+    ).toThrow(/other breaker or budget sources/);
+    const breaker = { state: 'closed' };
+    const llm = registry.tracker('llm', { breaker });
+    expect(registry.tracker('llm', { breaker })).toBe(llm);
+    expect(() => registry.tracker('llm', { breaker: { state: 'closed' } })).toThrow(RegistryConflictError);
   });
 
   it('rejects bad service names with a typed error', () => {

@@ -44,6 +44,11 @@ export interface TrackerRegistration {
   readonly budgetLevel?: () => number | undefined;
 }
 
+interface TrackerSources {
+  readonly breaker: BreakerStateSource | undefined;
+  readonly budgetLevel: (() => number | undefined) | undefined;
+}
+
 interface ServiceEntry {
   essential: boolean;
   /** Keyed by operation; '' is the service-wide tracker. */
@@ -70,6 +75,7 @@ export class HealthRegistry {
   private readonly clock: Clock;
   private readonly entries = new Map<string, ServiceEntry>();
   private readonly changes = new EventEmitter<HealthStatusChange>();
+  private readonly sources = new WeakMap<ReliabilityHealthTracker, TrackerSources>();
 
   /** Fires when any tracker's status changes. */
   readonly onStatusChange: Event<HealthStatusChange> = this.changes.event;
@@ -85,29 +91,28 @@ export class HealthRegistry {
    * throws `RegistryConflictError`: a registry never replaces a tracker silently.
    */
   tracker(service: string, registration: TrackerRegistration = {}): ReliabilityHealthTracker {
-    checkServiceName(service);
     const op = registration.operation ?? '';
     const entry = this.entries.get(service);
     const existing = entry?.trackers.get(op);
-    const config =
-      registration.config === undefined ? this.config : parseHealthConfig(registration.config, this.config);
-    const key = op === '' ? service : `${service}/${op}`;
     if (entry && registration.essential !== undefined && registration.essential !== entry.essential) {
       throw new RegistryConflictError('health service', service, `essential is ${entry.essential}`);
     }
     if (existing) {
-      if (!sameConfig(existing.config, config)) {
-        throw new RegistryConflictError('health tracker', key, 'the health configuration differs');
-      }
-      if (registration.breaker !== undefined || registration.budgetLevel !== undefined) {
-        throw new RegistryConflictError(
-          'health tracker',
-          key,
-          'breaker and budget sources are set on creation only',
-        );
-      }
+      // The common call (a lookup with no options) costs two map reads.
+      const sources = this.sources.get(existing);
+      const conflict =
+        registration.config !== undefined && !sameConfig(existing.config, this.configFor(registration))
+          ? 'the health configuration differs'
+          : (registration.breaker !== undefined && registration.breaker !== sources?.breaker) ||
+              (registration.budgetLevel !== undefined && registration.budgetLevel !== sources?.budgetLevel)
+            ? 'it was created with other breaker or budget sources'
+            : undefined;
+      if (conflict)
+        throw new RegistryConflictError('health tracker', op === '' ? service : `${service}/${op}`, conflict);
       return existing;
     }
+    checkServiceName(service);
+    const config = this.configFor(registration);
     const tracker = new ReliabilityHealthTracker(service, config, {
       clock: this.clock,
       ...(registration.operation === undefined ? {} : { operation: registration.operation }),
@@ -115,6 +120,7 @@ export class HealthRegistry {
       ...(registration.budgetLevel === undefined ? {} : { budgetLevel: registration.budgetLevel }),
     });
     tracker.onStatusChange((change) => this.changes.emit(change));
+    this.sources.set(tracker, { breaker: registration.breaker, budgetLevel: registration.budgetLevel });
     if (entry) entry.trackers.set(op, tracker);
     else
       this.entries.set(service, {
@@ -122,6 +128,12 @@ export class HealthRegistry {
         trackers: new Map([[op, tracker]]),
       });
     return tracker;
+  }
+
+  private configFor(registration: TrackerRegistration): HealthConfig {
+    return registration.config === undefined
+      ? this.config
+      : parseHealthConfig(registration.config, this.config);
   }
 
   /** The tracker of `service` / `operation`, or `undefined` when there is none. */
