@@ -1,4 +1,5 @@
 import {
+  DEFAULT_CIRCUIT_BREAKER_CONFIG,
   parseCircuitBreakerConfig,
   RelConfigError,
   systemClock,
@@ -68,7 +69,8 @@ const parsed = new WeakMap<object, CircuitBreakerConfig>();
 export function resolveConfig(
   input?: CircuitBreakerConfig | CircuitBreakerConfigInput,
 ): CircuitBreakerConfig {
-  if (input === undefined) return parseCircuitBreakerConfig();
+  // The defaults are already complete, validated and frozen.
+  if (input === undefined) return DEFAULT_CIRCUIT_BREAKER_CONFIG;
   const cacheable =
     typeof input === 'object' &&
     input !== null &&
