@@ -9,7 +9,14 @@ import { llmRule } from './rules/llm.js';
 import { networkRule } from './rules/network.js';
 import { relErrorRule } from './rules/rel.js';
 import { websocketRule } from './rules/websocket.js';
-import type { Classification, Classifier, ClassifierOptions, ClassifierRule, ErrorFacts } from './types.js';
+import type {
+  Classification,
+  Classifier,
+  ClassifierOptions,
+  ClassifierRule,
+  ClassifyCallOptions,
+  ErrorFacts,
+} from './types.js';
 import { complete, verdict } from './verdict.js';
 
 type BuiltinRule = (value: unknown, facts: ErrorFacts) => Classification | undefined;
@@ -110,7 +117,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
   });
   const readsResults = RESULT_DOMAINS.has(domain);
 
-  return (value, call = {}) => {
+  const classifier = (value: unknown, call: ClassifyCallOptions = {}): Classification => {
     const isResult = call.result === true;
     if (isResult && (!readsResults || !isResponseLike(value))) return SUCCESS;
     const facts = extractFacts(value, call.now ?? Date.now(), isResult);
@@ -142,6 +149,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
     }
     return found;
   };
+  return Object.assign(classifier, { readsResults });
 }
 
 const byDomain = new Map<ClassifierDomain, Classifier>();

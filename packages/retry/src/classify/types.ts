@@ -86,7 +86,14 @@ export interface ClassifyCallOptions {
 }
 
 /** A compiled classifier: `(valueOrError) -> Classification`. Never throws. */
-export type Classifier = (valueOrError: unknown, options?: ClassifyCallOptions) => Classification;
+export interface Classifier {
+  (valueOrError: unknown, options?: ClassifyCallOptions): Classification;
+  /**
+   * True when it classifies returned values too (the `http` and `llm` rule sets): a retry
+   * handler then passes every result through it. Set by {@link createClassifier}.
+   */
+  readonly readsResults?: boolean;
+}
 
 /** Options of {@link createClassifier}. */
 export interface ClassifierOptions {

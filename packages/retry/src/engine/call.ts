@@ -1,0 +1,201 @@
+import type { AttemptRecord, ExecutionError, FailureKind, OutcomeKind, TimerHandle } from '@rel/config';
+import { INITIAL_BACKOFF_STATE, type BackoffState } from '../backoff/types.js';
+import type { Attempt } from './attempt.js';
+import type { HandlerCore } from './core.js';
+import { giveUp, type Ending } from './give-up.js';
+import type { RetryResult } from './types.js';
+
+/** An attempt record while the call is running (`delayAfterMs` is filled in later). @internal */
+export type MutableRecord = { -readonly [K in keyof AttemptRecord]: AttemptRecord[K] };
+type Settler = (result: unknown) => void;
+
+/** Per-call settings, already validated. @internal */
+export interface CallSettings {
+  readonly signal: AbortSignal | undefined;
+  readonly operation: string | undefined;
+  readonly attemptTimeoutMs: number | undefined;
+  readonly totalTimeoutMs: number | undefined;
+}
+
+/**
+ * The call-level half of an execution: its state, waits, cancellation and the two ways
+ * it ends (a value, or a typed error carrying every attempt). The attempt-level half is
+ * {@link Execution}. @internal
+ */
+export abstract class Call<T> {
+  protected readonly core: HandlerCore;
+  protected readonly call: CallSettings;
+  protected readonly start: number;
+  protected readonly deadline: number;
+  /** true: `execute` (reject with the error); false: `executeWithRetry` (resolve with a result). */
+  protected readonly throwing: boolean;
+  private readonly resolve: Settler;
+  private readonly reject: Settler;
+  protected attempts = 0;
+  protected current: Attempt | undefined;
+  protected records: MutableRecord[] | undefined;
+  protected backoff: BackoffState = INITIAL_BACKOFF_STATE;
+  protected lastError: unknown;
+  protected hasError = false;
+  protected finished = false;
+  private sleepTimer: TimerHandle = undefined;
+  private wakeAt = 0;
+
+  constructor(
+    core: HandlerCore,
+    call: CallSettings,
+    throwing: boolean,
+    resolve: Settler,
+    reject: Settler,
+    start: number = core.clock.now(),
+  ) {
+    this.core = core;
+    this.call = call;
+    this.throwing = throwing;
+    this.resolve = resolve;
+    this.reject = reject;
+    this.start = start;
+    this.deadline = call.totalTimeoutMs === undefined ? Infinity : this.start + call.totalTimeoutMs;
+  }
+
+  /** Starts (or, after a wait, continues with) the next attempt. */
+  protected abstract startAttempt(now: number): void;
+
+  /** The caller's signal fired (this object is the abort listener: no closure per call). */
+  handleEvent(): void {
+    try {
+      this.cancel();
+    } catch (error) {
+      this.crash(error);
+    }
+  }
+
+  protected sleep(delay: number, now: number): void {
+    if (delay <= 0) return this.startAttempt(now);
+    this.wakeAt = now + delay;
+    // Whole milliseconds, rounded up: a timer never fires before a Retry-After hint.
+    this.sleepTimer = this.core.clock.setTimeout(() => {
+      try {
+        this.wake();
+      } catch (error) {
+        this.crash(error);
+      }
+    }, Math.ceil(delay));
+  }
+
+  private wake(): void {
+    this.sleepTimer = undefined;
+    if (this.finished) return;
+    const now = this.core.clock.now();
+    // A real timer may fire a fraction of a millisecond early against a monotonic clock.
+    if (now < this.wakeAt) return this.sleep(this.wakeAt - now, now);
+    this.startAttempt(now);
+  }
+
+  protected cancel(): void {
+    if (this.finished) return;
+    const reason: unknown = this.call.signal?.reason;
+    const a = this.current;
+    let where =
+      this.attempts === 0
+        ? 'before the first attempt'
+        : `during the wait before attempt ${this.attempts + 1}`;
+    if (a !== undefined && !a.done) {
+      a.done = true;
+      a.abort(reason);
+      if (a.linked) this.core.inflight.remove(a);
+      const duration = this.core.clock.now() - a.startedAt;
+      this.core.gate?.release(a.token, 'cancelled', duration); // never a dependency failure
+      this.record(a, 'cancelled', duration);
+      where = `during attempt ${a.attempt}`;
+    }
+    this.lastError = reason;
+    this.hasError = true;
+    this.end('cancelled', (e) => giveUp.cancelled(e, where));
+  }
+
+  protected record(a: Attempt, outcome: OutcomeKind, durationMs: number): MutableRecord {
+    const record: MutableRecord = { attempt: a.attempt, startedAt: a.startedAt, durationMs, outcome };
+    (this.records ??= []).push(record);
+    return record;
+  }
+
+  /** An event payload with the service and operation names. */
+  protected info<E extends object>(payload: E): E & { service: string; operation?: string } {
+    const operation = this.call.operation;
+    return operation === undefined
+      ? { service: this.core.service, ...payload }
+      : { service: this.core.service, operation, ...payload };
+  }
+
+  protected succeed(value: T, a: Attempt, now: number, duration: number): void {
+    this.finish();
+    const core = this.core;
+    const totalTimeMs = now - this.start;
+    if (core.success.size > 0)
+      core.success.emit(this.info({ attempts: a.attempt, durationMs: duration, totalTimeMs }));
+    if (this.throwing) return this.resolve(value);
+    this.record(a, 'success', duration);
+    this.resolve({
+      success: true,
+      value,
+      outcome: 'success',
+      attempts: this.records!,
+      totalTimeMs,
+    } satisfies RetryResult<T>);
+  }
+
+  /** Success that nobody times: no clock read, no record, no event. */
+  protected succeedQuietly(value: T): void {
+    this.finish();
+    this.resolve(value);
+  }
+
+  protected end(outcome: FailureKind, make: (ending: Ending) => ExecutionError): void {
+    this.finish();
+    const core = this.core;
+    core.inflight.disarmIfEmpty(); // a failed or cancelled call leaves no timer behind
+    const totalTimeMs = core.clock.now() - this.start;
+    const attempts = this.records ?? [];
+    const error = make({
+      service: core.service,
+      attempts,
+      totalTimeMs,
+      cause: this.lastError,
+      hasCause: this.hasError,
+      stackless: !this.throwing,
+    });
+    if (core.giveUp.size > 0) core.giveUp.emit(this.info({ outcome, error, attempts, totalTimeMs }));
+    if (this.throwing) return this.reject(error);
+    this.resolve({ success: false, error, outcome, attempts, totalTimeMs } satisfies RetryResult<T>);
+  }
+
+  private finish(): void {
+    this.finished = true;
+    if (this.sleepTimer !== undefined) {
+      this.core.clock.clearTimeout(this.sleepTimer);
+      this.sleepTimer = undefined;
+    }
+    this.call.signal?.removeEventListener('abort', this);
+  }
+
+  /**
+   * A step threw (a custom backoff returned garbage, a gate broke its never-throw
+   * contract): end the call with that error instead of leaving it hanging.
+   */
+  protected crash(error: unknown): void {
+    if (this.finished) return;
+    const a = this.current;
+    if (a !== undefined) {
+      a.done = true;
+      if (a.linked) this.core.inflight.remove(a);
+    }
+    this.lastError = error;
+    this.hasError = true;
+    if (!this.throwing)
+      return this.end('permanent', (e) => giveUp.nonRetryable(e, 'permanent', 'internal failure'));
+    this.finish();
+    this.core.inflight.disarmIfEmpty();
+    this.reject(error);
+  }
+}
