@@ -127,6 +127,21 @@ describe('UnifiedCircuitBreaker transitions', () => {
     expect(breaker.state).toBe('open');
   });
 
+  it('a transition noticed late takes effect when it fell due, as if there were timers', async () => {
+    const { clock, breaker, trip, events } = setup({}, 3_000);
+    trip();
+    const openedAt = clock.now();
+    await clock.advance(1_000);
+    breaker.tryAcquire(); // a probe that will never report back: its lease ends at +4 s
+    await clock.advance(60_000); // nobody looks for a minute
+    expect(breaker.state).toBe('half_open'); // re-opened at +4 s for 2 s, half-open again since +6 s
+    expect(events.slice(-3).map((e) => [e.to, e.reason, e.at - openedAt])).toEqual([
+      ['half_open', 'open_elapsed', 1_000],
+      ['open', 'probe_lease_expired', 4_000],
+      ['half_open', 'open_elapsed', 6_000],
+    ]);
+  });
+
   it('when timeouts do not count, an expired lease only frees the slot, and the late report cannot free a newer probe', async () => {
     const { clock, breaker, trip } = setup({ failureKinds: ['transient'] }, 3_000);
     trip();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { setup } from './testing/setup.js';
+import { UnifiedCircuitBreaker } from './breaker.js';
+import { countingClock, setup } from './testing/setup.js';
 
 describe('manual control', () => {
   it('isolate() forces the breaker open until the last handle is disposed', () => {
@@ -73,5 +74,29 @@ describe('events', () => {
     breaker.tryAcquire();
     expect(rejections).toEqual([{ name: 'dep', state: 'open', retryAfterMs: 1_000 }]);
     expect(breaker.status().rejectedCalls).toBe(2);
+  });
+});
+
+describe('cost without listeners', () => {
+  it('a refusal nobody listens to reads the clock once and builds no payload', () => {
+    const { counting, reads, zero } = countingClock();
+    const breaker = new UnifiedCircuitBreaker('quiet', { failureThreshold: 1 }, { clock: counting });
+    breaker.release(breaker.tryAcquire(), 'transient', 1);
+    zero();
+    expect(breaker.tryAcquire()).toBe(-1);
+    expect(reads()).toBe(1); // the open-time check; no retry-after for an event nobody hears
+    const sub = breaker.onReject(() => undefined);
+    zero();
+    breaker.tryAcquire();
+    expect(reads()).toBe(2); // now the payload's retryAfterMs is computed
+    sub.dispose();
+  });
+
+  it('a closed breaker admits and records successes without reading the clock', () => {
+    const { counting, reads } = countingClock();
+    const breaker = new UnifiedCircuitBreaker('quiet', {}, { clock: counting });
+    for (let i = 0; i < 100; i++) breaker.release(breaker.tryAcquire(), i % 3 ? 'success' : 'transient', 1);
+    expect(reads()).toBe(0);
+    expect(breaker.state).toBe('closed');
   });
 });

@@ -1,8 +1,8 @@
-import { CircuitOpenError, isRelError, type Clock } from '@rel/config';
+import { CircuitOpenError, isRelError } from '@rel/config';
 import { FakeClock } from '@rel/test-utils';
 import { describe, expect, it } from 'vitest';
 import { UnifiedCircuitBreaker } from './breaker.js';
-import { base, setup } from './testing/setup.js';
+import { base, countingClock, setup } from './testing/setup.js';
 
 describe('execute and tryExecute', () => {
   it('execute returns the value, rethrows failures and throws CircuitOpenError when open', async () => {
@@ -20,13 +20,7 @@ describe('execute and tryExecute', () => {
 
   it('execute times calls on the injected clock when asked (measureDurations), and not otherwise', async () => {
     for (const measureDurations of [true, false]) {
-      const clock = new FakeClock();
-      let reads = 0;
-      const counting: Clock = {
-        now: () => (reads++, clock.now()),
-        setTimeout: (callback, ms) => clock.setTimeout(callback, ms),
-        clearTimeout: (handle) => clock.clearTimeout(handle),
-      };
+      const { clock, counting, reads } = countingClock();
       const breaker = new UnifiedCircuitBreaker(
         't',
         { ...base, slowCallMs: 100 },
@@ -39,7 +33,7 @@ describe('execute and tryExecute', () => {
       await clock.advance(150);
       await expect(pending).resolves.toBe('late');
       expect(breaker.status()).toMatchObject({ slowCalls: measureDurations ? 1 : 0, successfulCalls: 1 });
-      expect(reads).toBe(measureDurations ? 2 : 0);
+      expect(reads()).toBe(measureDurations ? 2 : 0);
     }
   });
 

@@ -1,6 +1,6 @@
 // Shared fixture of the breaker tests: a breaker on a fake clock, its events, and helpers
 // that make one call or trip it.
-import type { CircuitBreakerConfigInput, OutcomeKind } from '@rel/config';
+import type { CircuitBreakerConfigInput, Clock, OutcomeKind } from '@rel/config';
 import { FakeClock, sequenceRandom } from '@rel/test-utils';
 import { UnifiedCircuitBreaker } from '../breaker.js';
 import type { CircuitStateChange } from '../events.js';
@@ -35,4 +35,21 @@ export function setup(config: CircuitBreakerConfigInput = {}, probeLeaseMs?: num
     for (let i = 0; i < 3; i++) call('transient');
   };
   return { clock, breaker, events, call, trip };
+}
+
+/** A fake clock that counts its `now()` reads (to show what a path costs). */
+export function countingClock(): {
+  clock: FakeClock;
+  counting: Clock;
+  reads: () => number;
+  zero: () => void;
+} {
+  const clock = new FakeClock();
+  let reads = 0;
+  const counting: Clock = {
+    now: () => (reads++, clock.now()),
+    setTimeout: (callback, ms) => clock.setTimeout(callback, ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
+  };
+  return { clock, counting, reads: () => reads, zero: () => void (reads = 0) };
 }
