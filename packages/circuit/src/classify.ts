@@ -1,4 +1,5 @@
-import { isRelError, type OutcomeKind } from '@rel/config';
+import type { OutcomeKind } from '@rel/config';
+import { classify } from '@rel/retry';
 
 /**
  * Maps a thrown value to an {@link OutcomeKind}, deciding whether it counts against the
@@ -13,13 +14,9 @@ import { isRelError, type OutcomeKind } from '@rel/config';
 export type OutcomeClassifier = (error: unknown) => OutcomeKind;
 
 /**
- * The default classifier of `execute()`. Interim: it recognises cancellations (an
- * `AbortError`, or @rel's `CancelledError`) and counts every other error as `transient`.
- * It is replaced by the shared classifier of @rel/retry (`classify(error).kind`) as soon
- * as that is exported.
+ * The default classifier of `execute()`: the one shared classifier of @rel/retry
+ * (`classify(error).kind`), so a breaker and a retry loop always agree on what a failure
+ * is. Cancellations are `cancelled` and client errors `permanent`: neither trips a breaker
+ * by default.
  */
-export const defaultClassify: OutcomeClassifier = (error) => {
-  if (isRelError(error, 'REL_CANCELLED')) return 'cancelled';
-  if (error instanceof Error && error.name === 'AbortError') return 'cancelled';
-  return 'transient';
-};
+export const defaultClassify: OutcomeClassifier = (error) => classify(error).kind;

@@ -1,4 +1,5 @@
 import type { CircuitBreakerConfig, OutcomeKind } from '@rel/config';
+import type { AttemptGate } from '@rel/retry';
 import { CircuitMachine } from './machine.js';
 import type { ResolvedOptions } from './options.js';
 import { isInMask, outcomeMask } from './outcome-mask.js';
@@ -11,7 +12,7 @@ import { SLOT_SPACE } from './token.js';
  * of {@link UnifiedCircuitBreaker} are built on it.
  * @internal
  */
-export abstract class CircuitGate extends CircuitMachine {
+export abstract class CircuitGate extends CircuitMachine implements AttemptGate {
   private readonly failureMask: number;
   private readonly probeLeaseMs: number;
 
