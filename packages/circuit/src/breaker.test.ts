@@ -1,7 +1,7 @@
 import { FakeClock, sequenceRandom } from '@rel/test-utils';
 import { describe, expect, it } from 'vitest';
 import { UnifiedCircuitBreaker } from './breaker.js';
-import { base, setup } from './testing/setup.js';
+import { base, setup } from '../test/setup.js';
 
 describe('UnifiedCircuitBreaker transitions', () => {
   it('opens after failureThreshold failures in a row, and a success in between resets the count', () => {

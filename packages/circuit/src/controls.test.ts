@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnifiedCircuitBreaker } from './breaker.js';
-import { countingClock, setup } from './testing/setup.js';
+import { countingClock, setup } from '../test/setup.js';
 
 describe('manual control', () => {
   it('isolate() forces the breaker open until the last handle is disposed', () => {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnifiedCircuitBreaker } from './breaker.js';
 import type { CircuitStateChange } from './events.js';
-import { ReferenceBreaker, type HeldCall } from './testing/reference-model.js';
+import { ReferenceBreaker, type HeldCall } from '../test/reference-model.js';
 
 interface Model {
   readonly ref: ReferenceBreaker;

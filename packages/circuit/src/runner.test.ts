@@ -2,7 +2,7 @@ import { CircuitOpenError, isRelError } from '@rel/config';
 import { FakeClock } from '@rel/test-utils';
 import { describe, expect, it } from 'vitest';
 import { UnifiedCircuitBreaker } from './breaker.js';
-import { base, countingClock, setup } from './testing/setup.js';
+import { base, countingClock, setup } from '../test/setup.js';
 
 describe('execute and tryExecute', () => {
   it('execute returns the value, rethrows failures and throws CircuitOpenError when open', async () => {

@@ -2,8 +2,8 @@
 // that make one call or trip it.
 import type { CircuitBreakerConfigInput, Clock, OutcomeKind } from '@rel/config';
 import { FakeClock, sequenceRandom } from '@rel/test-utils';
-import { UnifiedCircuitBreaker } from '../breaker.js';
-import type { CircuitStateChange } from '../events.js';
+import { UnifiedCircuitBreaker } from '../src/breaker.js';
+import type { CircuitStateChange } from '../src/events.js';
 
 /** Consecutive, 3 failures, open 1 s doubling up to 8 s, no jitter. */
 export const base: CircuitBreakerConfigInput = {
