@@ -94,7 +94,8 @@ for (const [name, { dir, pkg }] of packages) {
   for (const sub of ['src', 'test', 'scripts']) {
     if (!existsSync(join(dir, sub))) continue;
     for (const file of sourceFiles(join(dir, sub))) {
-      const isTest = /\.(test|bench|test-d)\.ts$/.test(file) || sub !== 'src';
+      // Private packages are never installed by users, so their devDependencies are real dependencies.
+      const isTest = pkg.private || /\.(test|bench|test-d)\.ts$/.test(file) || sub !== 'src';
       const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(importPattern)) {
         const dep = match[1];
