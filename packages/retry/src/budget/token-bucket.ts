@@ -36,6 +36,8 @@ export class TokenBucketBudget implements RetryBudget {
   private readonly sliceMs: number;
   private readonly slots = new Float64Array(SLICES);
   private head = -Infinity; // index of the newest slice seen
+  private headSlot = 0;
+  private headEnd = -Infinity; // clock time at which the head slice ends
   private deposited = 0; // sum of live slots
   private readonly floorRate: number; // milli-tokens per ms
   private readonly floorCapacity: number;
@@ -57,8 +59,9 @@ export class TokenBucketBudget implements RetryBudget {
 
   deposit(now: number): void {
     if (this.depositAmount === 0) return;
-    const index = this.advance(now);
-    this.slots[slotOf(index)]! += this.depositAmount;
+    // Hot path (every call): within the current slice it is one comparison and an add.
+    if (now >= this.headEnd) this.advance(now);
+    this.slots[this.headSlot]! += this.depositAmount;
     this.deposited += this.depositAmount;
   }
 
@@ -116,6 +119,8 @@ export class TokenBucketBudget implements RetryBudget {
       }
     }
     this.head = index;
+    this.headSlot = slotOf(index);
+    this.headEnd = (index + 1) * this.sliceMs;
     return index;
   }
 

@@ -1,12 +1,11 @@
-import type { AttemptRecord, ExecutionError, FailureKind, OutcomeKind, TimerHandle } from '@rel/config';
-import { INITIAL_BACKOFF_STATE, type BackoffState } from '../backoff/types.js';
+import type { ExecutionError, FailureKind, OutcomeKind } from '@rel/config';
 import type { Attempt } from './attempt.js';
 import type { HandlerCore } from './core.js';
+import type { InFlightNode } from './in-flight.js';
 import { giveUp, type Ending } from './give-up.js';
+import { Trail, type MutableRecord } from './trail.js';
 import type { RetryResult } from './types.js';
 
-/** An attempt record while the call is running (`delayAfterMs` is filled in later). @internal */
-export type MutableRecord = { -readonly [K in keyof AttemptRecord]: AttemptRecord[K] };
 type Settler = (result: unknown) => void;
 
 /** Per-call settings, already validated. @internal */
@@ -22,7 +21,7 @@ export interface CallSettings {
  * it ends (a value, or a typed error carrying every attempt). The attempt-level half is
  * {@link Execution}. @internal
  */
-export abstract class Call<T> {
+export abstract class Call<T> implements InFlightNode {
   protected readonly core: HandlerCore;
   protected readonly call: CallSettings;
   protected readonly start: number;
@@ -33,13 +32,20 @@ export abstract class Call<T> {
   private readonly reject: Settler;
   protected attempts = 0;
   protected current: Attempt | undefined;
-  protected records: MutableRecord[] | undefined;
-  protected backoff: BackoffState = INITIAL_BACKOFF_STATE;
-  protected lastError: unknown;
-  protected hasError = false;
   protected finished = false;
-  private sleepTimer: TimerHandle = undefined;
-  private wakeAt = 0;
+  /** Failure-path state, created on first need. */
+  protected trail: Trail | undefined = undefined;
+  // The call is the in-flight node of its current attempt's time limit (one at a time).
+  timeoutAt = Infinity;
+  prev: InFlightNode | null = null;
+  next: InFlightNode | null = null;
+  linked = false;
+  /** The attempt the time limit is for. */
+  protected limited: Attempt | undefined = undefined;
+  /** That attempt's limit passed (its signal was aborted). */
+  protected timedOut = false;
+  /** The limit is the overall deadline rather than the attempt timeout. */
+  protected cut = false;
 
   constructor(
     core: HandlerCore,
@@ -61,6 +67,29 @@ export abstract class Call<T> {
   /** Starts (or, after a wait, continues with) the next attempt. */
   protected abstract startAttempt(now: number): void;
 
+  /** The current attempt passed its limit (called by the in-flight list). */
+  protected abstract expired(a: Attempt): void;
+
+  expire(): void {
+    const a = this.limited;
+    if (a === undefined || a.done || this.finished) return;
+    this.timedOut = true;
+    try {
+      this.expired(a);
+    } catch (error) {
+      this.crash(error);
+    }
+  }
+
+  /** Puts the attempt's time limit in the handler's in-flight list. */
+  protected limit(a: Attempt, timeoutAt: number, cut: boolean, now: number): void {
+    this.limited = a;
+    this.timedOut = false;
+    this.cut = cut;
+    this.timeoutAt = timeoutAt;
+    this.core.inflight.insert(this, now);
+  }
+
   /** The caller's signal fired (this object is the abort listener: no closure per call). */
   handleEvent(): void {
     try {
@@ -72,9 +101,10 @@ export abstract class Call<T> {
 
   protected sleep(delay: number, now: number): void {
     if (delay <= 0) return this.startAttempt(now);
-    this.wakeAt = now + delay;
+    const trail = this.failing();
+    trail.wakeAt = now + delay;
     // Whole milliseconds, rounded up: a timer never fires before a Retry-After hint.
-    this.sleepTimer = this.core.clock.setTimeout(() => {
+    trail.sleepTimer = this.core.clock.setTimeout(() => {
       try {
         this.wake();
       } catch (error) {
@@ -84,11 +114,12 @@ export abstract class Call<T> {
   }
 
   private wake(): void {
-    this.sleepTimer = undefined;
+    const trail = this.failing();
+    trail.sleepTimer = undefined;
     if (this.finished) return;
     const now = this.core.clock.now();
     // A real timer may fire a fraction of a millisecond early against a monotonic clock.
-    if (now < this.wakeAt) return this.sleep(this.wakeAt - now, now);
+    if (now < trail.wakeAt) return this.sleep(trail.wakeAt - now, now);
     this.startAttempt(now);
   }
 
@@ -103,20 +134,25 @@ export abstract class Call<T> {
     if (a !== undefined && !a.done) {
       a.done = true;
       a.abort(reason);
-      if (a.linked) this.core.inflight.remove(a);
+      if (this.linked) this.core.inflight.remove(this);
       const duration = this.core.clock.now() - a.startedAt;
       this.core.gate?.release(a.token, 'cancelled', duration); // never a dependency failure
       this.record(a, 'cancelled', duration);
       where = `during attempt ${a.attempt}`;
     }
-    this.lastError = reason;
-    this.hasError = true;
+    this.failing().lastError = reason;
+    this.failing().hasError = true;
     this.end('cancelled', (e) => giveUp.cancelled(e, where));
+  }
+
+  /** The failure-path state, created on first use. */
+  protected failing(): Trail {
+    return (this.trail ??= new Trail());
   }
 
   protected record(a: Attempt, outcome: OutcomeKind, durationMs: number): MutableRecord {
     const record: MutableRecord = { attempt: a.attempt, startedAt: a.startedAt, durationMs, outcome };
-    (this.records ??= []).push(record);
+    this.failing().records.push(record);
     return record;
   }
 
@@ -140,7 +176,7 @@ export abstract class Call<T> {
       success: true,
       value,
       outcome: 'success',
-      attempts: this.records!,
+      attempts: this.failing().records,
       totalTimeMs,
     } satisfies RetryResult<T>);
   }
@@ -156,13 +192,14 @@ export abstract class Call<T> {
     const core = this.core;
     core.inflight.disarmIfEmpty(); // a failed or cancelled call leaves no timer behind
     const totalTimeMs = core.clock.now() - this.start;
-    const attempts = this.records ?? [];
+    const trail = this.failing();
+    const attempts = trail.records;
     const error = make({
       service: core.service,
       attempts,
       totalTimeMs,
-      cause: this.lastError,
-      hasCause: this.hasError,
+      cause: trail.lastError,
+      hasCause: trail.hasError,
       stackless: !this.throwing,
     });
     if (core.giveUp.size > 0) core.giveUp.emit(this.info({ outcome, error, attempts, totalTimeMs }));
@@ -172,9 +209,10 @@ export abstract class Call<T> {
 
   private finish(): void {
     this.finished = true;
-    if (this.sleepTimer !== undefined) {
-      this.core.clock.clearTimeout(this.sleepTimer);
-      this.sleepTimer = undefined;
+    const trail = this.trail;
+    if (trail?.sleepTimer !== undefined) {
+      this.core.clock.clearTimeout(trail.sleepTimer);
+      trail.sleepTimer = undefined;
     }
     this.call.signal?.removeEventListener('abort', this);
   }
@@ -188,10 +226,11 @@ export abstract class Call<T> {
     const a = this.current;
     if (a !== undefined) {
       a.done = true;
-      if (a.linked) this.core.inflight.remove(a);
+      if (this.linked) this.core.inflight.remove(this);
     }
-    this.lastError = error;
-    this.hasError = true;
+    const trail = this.failing();
+    trail.lastError = error;
+    trail.hasError = true;
     if (!this.throwing)
       return this.end('permanent', (e) => giveUp.nonRetryable(e, 'permanent', 'internal failure'));
     this.finish();

@@ -22,7 +22,6 @@ export const isThenable = (v: unknown): v is PromiseLike<unknown> =>
  */
 export class Execution<T> extends Call<T> implements AttemptOwner {
   private readonly op: Operation<T>;
-  private gateWaits = 0;
 
   constructor(
     core: HandlerCore,
@@ -72,15 +71,6 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
     }
   }
 
-  expire(a: Attempt): void {
-    if (a.done || this.finished) return;
-    try {
-      this.expired(a);
-    } catch (error) {
-      this.crash(error);
-    }
-  }
-
   protected startAttempt(now: number): void {
     const core = this.core;
     const total = this.call.totalTimeoutMs;
@@ -99,9 +89,8 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
     this.current = a;
     const limit = this.call.attemptTimeoutMs === undefined ? Infinity : now + this.call.attemptTimeoutMs;
     if (limit !== Infinity || this.deadline !== Infinity) {
-      a.cutByDeadline = this.deadline < limit;
-      a.timeoutAt = a.cutByDeadline ? this.deadline : limit;
-      core.inflight.insert(a, now);
+      const cut = this.deadline < limit;
+      this.limit(a, cut ? this.deadline : limit, cut, now);
     }
     let result: unknown;
     try {
@@ -119,7 +108,7 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
 
   private settled(a: Attempt, ok: boolean, value: unknown): void {
     const core = this.core;
-    if (a.linked) core.inflight.remove(a);
+    if (this.linked) core.inflight.remove(this);
     if (ok && this.throwing && core.gate === undefined && !core.readsResults && core.success.size === 0) {
       // Nobody observes this attempt's duration: skip the clock read (50-120 ns on a VM).
       return this.succeedQuietly(value as T);
@@ -135,17 +124,16 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
       return this.failed(a, value, c, now, duration);
     }
     // Our own limit passed: the failure is the timeout, whatever the operation rejected with.
-    const error = a.timedOut ? a.abortReason : value;
+    const error = this.timedOut && this.limited === a ? a.abortReason : value;
     this.failed(a, error, core.classifier(error, { now }), now, duration);
   }
 
-  private expired(a: Attempt): void {
+  protected expired(a: Attempt): void {
     const core = this.core;
-    a.timedOut = true;
     const now = core.clock.now();
     const total = this.call.totalTimeoutMs;
     a.abort(
-      a.cutByDeadline
+      this.cut
         ? new DeadlineExceededError(
             `${core.service}: the ${total} ms deadline passed during attempt ${a.attempt}`,
             {
@@ -165,8 +153,9 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
     const core = this.core;
     const kind = c.kind;
     core.gate?.release(a.token, kind, duration);
-    this.lastError = error;
-    this.hasError = true;
+    const trail = this.failing();
+    trail.lastError = error;
+    trail.hasError = true;
     const record = this.record(a, kind, duration);
     record.error = error;
     if (c.retryAfterMs !== undefined) record.retryAfterMs = c.retryAfterMs;
@@ -176,7 +165,7 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
       core,
       {
         attempts: this.attempts,
-        backoff: this.backoff,
+        backoff: trail.backoff,
         deadline: this.deadline,
         totalTimeoutMs: this.call.totalTimeoutMs,
         lastError: error,
@@ -186,7 +175,7 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
       now,
     );
     if (!plan.retry) return this.end(plan.outcome, plan.error);
-    this.backoff = plan.backoff;
+    trail.backoff = plan.backoff;
     record.delayAfterMs = plan.delayMs;
     if (core.retry.size > 0) {
       const base = { attempt: a.attempt, delayMs: plan.delayMs, kind, error };
@@ -200,17 +189,18 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
   private gateRefused(now: number): void {
     const core = this.core;
     const gate = core.gate!;
-    const delay = planGateWait(core, this.deadline, this.gateWaits, now);
+    const trail = this.failing();
+    const delay = planGateWait(core, this.deadline, trail.gateWaits, now);
     if (delay === undefined) {
       const reopen = gate.retryAfterMs();
       return this.end('circuit_open', (e) => giveUp.circuitOpen(e, gate.name, gate.state, reopen));
     }
-    this.gateWaits++;
-    const last = this.records?.[this.records.length - 1];
+    trail.gateWaits++;
+    const last = trail.records[trail.records.length - 1];
     if (last !== undefined) last.delayAfterMs = (last.delayAfterMs ?? 0) + delay;
     if (core.retry.size > 0) {
       const kind: OutcomeKind = 'circuit_open';
-      core.retry.emit(this.info({ attempt: this.attempts, delayMs: delay, kind, error: this.lastError }));
+      core.retry.emit(this.info({ attempt: this.attempts, delayMs: delay, kind, error: trail.lastError }));
     }
     this.sleep(delay, now);
   }

@@ -11,7 +11,7 @@ export interface InFlightNode {
   expire(): void;
 }
 
-type Refable = { ref?: () => unknown; unref?: () => unknown };
+type Refable = { unref?: () => unknown };
 
 /**
  * Attempts with a time limit, ordered by deadline, watched by ONE timer armed for the
@@ -24,9 +24,10 @@ type Refable = { ref?: () => unknown; unref?: () => unknown };
  * - Completion unlinks in O(1) and leaves the timer alone (lazy): when it fires it expires
  *   whatever is due and re-arms for the new head, so a stream of fast successes arms about
  *   one timer per timeout period instead of one per call.
- * - The timer is unref'd while the list is empty (an idle handler never keeps the process
- *   alive) and cleared by {@link InFlightList.disarmIfEmpty} on failure paths, so a
- *   cancelled call leaves no timer behind.
+ * - The timer is unref'd: it never keeps the process alive by itself (whatever an
+ *   operation waits on, a socket or a timer, does), so an idle handler holds nothing open;
+ *   and {@link InFlightList.disarmIfEmpty} clears it on failure paths, so a cancelled call
+ *   leaves no timer behind.
  *
  * @internal
  */
@@ -55,7 +56,6 @@ export class InFlightList {
     else before.prev = node;
     node.linked = true;
     if (node.timeoutAt < this.armedAt) this.arm(node.timeoutAt, now);
-    else if (node.prev === null && node.next === null) (this.timer as Refable | undefined)?.ref?.();
   }
 
   /** Unlinks `node` in O(1). The timer stays armed (it is cheaper to let it fire once). */
@@ -67,7 +67,6 @@ export class InFlightList {
     else node.next.prev = node.prev;
     node.prev = node.next = null;
     node.linked = false;
-    if (this.head === null) (this.timer as Refable | undefined)?.unref?.();
   }
 
   /** Clears the timer when nothing is in flight, so nothing is left behind. */
@@ -89,6 +88,7 @@ export class InFlightList {
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.armedAt = at;
     this.timer = this.clock.setTimeout(this.onTimer, Math.max(0, Math.ceil(at - now)));
+    (this.timer as Refable).unref?.();
   }
 
   private fire(): void {
@@ -104,6 +104,5 @@ export class InFlightList {
     }
     const head = this.head;
     if (head !== null && head.timeoutAt < this.armedAt) this.arm(head.timeoutAt, now);
-    else if (head === null && this.timer !== undefined) (this.timer as Refable).unref?.();
   }
 }

@@ -17,6 +17,17 @@ import { resolveCallSettings, resolveHandlerInputs, type RetryHandlerOptions } f
 import { InFlightList } from './in-flight.js';
 import type { ExecuteOptions, Operation, RetryResult } from './types.js';
 
+type Settle = (value: unknown) => void;
+const noop: Settle = () => undefined;
+// A promise's resolve/reject captured by one shared executor instead of a closure per call
+// (the executor runs synchronously, and the values are handed on before anything else runs).
+let capturedResolve: Settle = noop;
+let capturedReject: Settle = noop;
+const capture = (resolve: (value: never) => void, reject: (reason?: unknown) => void): void => {
+  capturedResolve = resolve as Settle;
+  capturedReject = reject;
+};
+
 const notAFunction = (op: unknown): RelConfigError =>
   new RelConfigError(
     [{ path: 'operation', received: op, expected: 'a function (context) => value | Promise' }],
@@ -134,9 +145,9 @@ export class UnifiedRetryHandler {
     if (opts === undefined && this.fast && this.core.success.size === 0) return this.fastExecute(op);
     const call = opts === undefined ? this.defaults : resolveCallSettings(this.defaults, opts);
     if (call instanceof RelConfigError) return Promise.reject(call);
-    return new Promise<T>((resolve, reject) =>
-      new Execution<T>(this.core, op, call, true, resolve as (value: unknown) => void, reject).run(),
-    );
+    const promise = new Promise<T>(capture);
+    new Execution<T>(this.core, op, call, true, capturedResolve, capturedReject).run();
+    return promise;
   }
 
   /**
@@ -150,27 +161,34 @@ export class UnifiedRetryHandler {
     const now = core.clock.now();
     core.budget?.deposit(now);
     const a = new Attempt(undefined, 1, Infinity, now, -1);
-    const resume = (error: unknown): Promise<T> =>
-      new Promise<T>((resolve, reject) =>
-        new Execution<T>(
-          core,
-          op,
-          this.defaults,
-          true,
-          resolve as (value: unknown) => void,
-          reject,
-          now,
-        ).adopt(a, error),
-      );
     let result: T | PromiseLike<T>;
     try {
       result = op(a);
     } catch (error) {
-      return resume(error);
+      return this.resume(op, a, error);
     }
-    if (result instanceof Promise) return (result as Promise<T>).then(undefined, resume);
-    if (isThenable(result)) return Promise.resolve(result).then(undefined, resume);
+    // The rejection handler is an inline arrow on purpose: a named per-call closure costs a
+    // defineProperty under transpilers that keep function names.
+    if (result instanceof Promise)
+      return (result as Promise<T>).then(undefined, (e: unknown) => this.resume(op, a, e));
+    if (isThenable(result))
+      return Promise.resolve(result).then(undefined, (e: unknown) => this.resume(op, a, e));
     return Promise.resolve(result);
+  }
+
+  /** Hands a failed fast-path attempt to a full {@link Execution}. */
+  private resume<T>(op: Operation<T>, a: Attempt, error: unknown): Promise<T> {
+    return new Promise<T>((resolve, reject) =>
+      new Execution<T>(
+        this.core,
+        op,
+        this.defaults,
+        true,
+        resolve as (value: unknown) => void,
+        reject,
+        a.startedAt,
+      ).adopt(a, error),
+    );
   }
 
   /**
@@ -199,8 +217,8 @@ export class UnifiedRetryHandler {
       });
       return Promise.resolve({ success: false, error, outcome: 'permanent', attempts: [], totalTimeMs: 0 });
     }
-    return new Promise<RetryResult<T>>((resolve, reject) =>
-      new Execution<T>(this.core, op, call, false, resolve as (value: unknown) => void, reject).run(),
-    );
+    const promise = new Promise<RetryResult<T>>(capture);
+    new Execution<T>(this.core, op, call, false, capturedResolve, capturedReject).run();
+    return promise;
   }
 }
