@@ -1,20 +1,12 @@
 import type { ExecutionError, FailureKind, OutcomeKind } from '@rel/config';
 import type { Attempt } from './attempt.js';
-import type { HandlerCore } from './core.js';
+import type { CallSettings, HandlerCore } from './core.js';
 import type { InFlightNode } from './in-flight.js';
 import { giveUp, type Ending } from './give-up.js';
 import { Trail, type MutableRecord } from './trail.js';
 import type { RetryResult } from './types.js';
 
 type Settler = (result: unknown) => void;
-
-/** Per-call settings, already validated. @internal */
-export interface CallSettings {
-  readonly signal: AbortSignal | undefined;
-  readonly operation: string | undefined;
-  readonly attemptTimeoutMs: number | undefined;
-  readonly totalTimeoutMs: number | undefined;
-}
 
 /**
  * The call-level half of an execution: its state, waits, cancellation and the two ways

@@ -27,3 +27,11 @@ export interface HandlerCore {
   readonly success: EventEmitter<SuccessEvent>;
   readonly giveUp: EventEmitter<GiveUpEvent>;
 }
+
+/** Per-call settings, already validated. @internal */
+export interface CallSettings {
+  readonly signal: AbortSignal | undefined;
+  readonly operation: string | undefined;
+  readonly attemptTimeoutMs: number | undefined;
+  readonly totalTimeoutMs: number | undefined;
+}

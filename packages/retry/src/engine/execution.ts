@@ -1,9 +1,9 @@
-import { AttemptTimeoutError, DeadlineExceededError, type OutcomeKind } from '@rel/config';
+import type { OutcomeKind } from '@rel/config';
 import type { Classification } from '../classify/types.js';
 import { Attempt, type AttemptOwner } from './attempt.js';
-import { Call, type CallSettings } from './call.js';
-import type { HandlerCore } from './core.js';
-import { giveUp } from './give-up.js';
+import { Call } from './call.js';
+import type { CallSettings, HandlerCore } from './core.js';
+import { giveUp, limitReason } from './give-up.js';
 import { planGateWait, planRetry } from './plan.js';
 import type { Operation } from './types.js';
 
@@ -131,18 +131,7 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
   protected expired(a: Attempt): void {
     const core = this.core;
     const now = core.clock.now();
-    const total = this.call.totalTimeoutMs;
-    a.abort(
-      this.cut
-        ? new DeadlineExceededError(
-            `${core.service}: the ${total} ms deadline passed during attempt ${a.attempt}`,
-            {
-              service: core.service,
-              deadlineMs: total!,
-            },
-          )
-        : new AttemptTimeoutError(this.call.attemptTimeoutMs!, a.attempt),
-    );
+    a.abort(limitReason(core, this.call, a.attempt, this.cut));
     // Cooperative: the aborted signal asks the operation to stop; wait for it to settle.
     if (core.config.timeoutMode === 'cooperative') return;
     a.done = true;

@@ -1,4 +1,5 @@
 import {
+  AttemptTimeoutError,
   BudgetExhaustedError,
   CancelledError,
   CircuitOpenError,
@@ -9,6 +10,7 @@ import {
   type ExecutionError,
   type ExecutionErrorOptions,
 } from '@rel/config';
+import type { CallSettings, HandlerCore } from './core.js';
 
 /** What every final error carries. @internal */
 export interface Ending {
@@ -98,3 +100,21 @@ export const giveUp = {
     );
   },
 };
+
+/**
+ * Why an attempt's signal is aborted when its time limit passes: the attempt timeout
+ * (`AttemptTimeoutError`, a `timeout`) or the overall deadline (`DeadlineExceededError`).
+ * @internal
+ */
+export function limitReason(core: HandlerCore, call: CallSettings, attempt: number, cut: boolean): Error {
+  const total = call.totalTimeoutMs;
+  return cut
+    ? new DeadlineExceededError(
+        `${core.service}: the ${total} ms deadline passed during attempt ${attempt}`,
+        {
+          service: core.service,
+          deadlineMs: total!,
+        },
+      )
+    : new AttemptTimeoutError(call.attemptTimeoutMs!, attempt);
+}

@@ -16,7 +16,7 @@ import { defaultBudgetStore } from '../budget/budget-store.js';
 import type { BudgetStore, RetryBudget } from '../budget/types.js';
 import { createClassifier } from '../classify/classifier.js';
 import type { Classifier } from '../classify/types.js';
-import type { CallSettings } from './call.js';
+import type { CallSettings } from './core.js';
 import type { ExecuteOptions } from './types.js';
 
 /**

@@ -156,3 +156,63 @@ describe('attempt timeout', () => {
     expect(await long).toMatchObject({ outcome: 'timeout', totalTimeMs: 5_000 });
   });
 });
+
+describe('execute() with a time limit (the one-object first attempt) hands over correctly', () => {
+  it('aggressive: a first attempt that times out is retried, and the retry succeeds', async () => {
+    const { clock, handler } = setup({ attemptTimeoutMs: 1_000, baseDelayMs: 200, maxAttempts: 2 });
+    let n = 0;
+    const signals: AbortSignal[] = [];
+    const done = handler.execute((ctx) => {
+      signals.push(ctx.signal);
+      return n++ === 0 ? never() : Promise.resolve('second');
+    });
+    await clock.advance(1_000 + 200);
+    await expect(done).resolves.toBe('second');
+    expect(signals[0]!.reason).toBeInstanceOf(AttemptTimeoutError);
+    expect(signals[1]!.aborted).toBe(false);
+    expect(clock.pendingTimers()).toBe(1); // only the lazy watchdog, unref'd
+  });
+
+  it('cooperative: the operation’s own rejection after the abort counts as the timeout', async () => {
+    const { clock, handler } = setup({ attemptTimeoutMs: 500, timeoutMode: 'cooperative', maxAttempts: 1 });
+    const done = handler
+      .execute(
+        (ctx) =>
+          new Promise<never>((_resolve, reject) =>
+            ctx.signal.addEventListener('abort', () => reject(new Error('aborted by signal'))),
+          ),
+      )
+      .catch((e: unknown) => e);
+    await clock.advance(500);
+    const error = (await done) as RetryExhaustedError;
+    expect(error).toBeInstanceOf(RetryExhaustedError);
+    expect(error.attempts).toEqual([expect.objectContaining({ outcome: 'timeout', durationMs: 500 })]);
+    expect(error.attempts[0]!.error).toBeInstanceOf(AttemptTimeoutError);
+  });
+
+  it('a plain failure under a time limit is retried with exact records', async () => {
+    const { clock, handler } = setup({ attemptTimeoutMs: 1_000, totalTimeoutMs: 10_000, baseDelayMs: 300 });
+    const done = handler.execute(() => reset()).catch((e: unknown) => e);
+    await clock.runAll();
+    const error = (await done) as RetryExhaustedError;
+    expect(error).toBeInstanceOf(RetryExhaustedError);
+    expect(error.attempts.map((a) => [a.attempt, a.outcome, a.delayAfterMs])).toEqual([
+      [1, 'transient', 300],
+      [2, 'transient', 600],
+      [3, 'transient', undefined],
+    ]);
+    expect(error.totalTimeMs).toBe(900);
+  });
+
+  it('a deadline-only call cut during its first attempt ends with DeadlineExceededError', async () => {
+    const { clock, handler } = setup({ totalTimeoutMs: 2_000 });
+    const done = handler.execute(never).catch((e: unknown) => e);
+    await clock.advance(2_000);
+    const error = (await done) as DeadlineExceededError;
+    expect(error).toBeInstanceOf(DeadlineExceededError);
+    expect(error.attempts).toEqual([
+      expect.objectContaining({ outcome: 'deadline_exceeded', durationMs: 2_000 }),
+    ]);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+});

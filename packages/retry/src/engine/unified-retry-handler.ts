@@ -8,13 +8,13 @@ import {
 } from '@rel/config';
 import { createBackoff } from '../backoff/create-backoff.js';
 import type { RetryBudget } from '../budget/types.js';
-import type { CallSettings } from './call.js';
-import type { HandlerCore } from './core.js';
+import type { CallSettings, HandlerCore } from './core.js';
 import type { AttemptFailureEvent, GiveUpEvent, RetryEvent, SuccessEvent } from './events.js';
 import { Attempt } from './attempt.js';
 import { Execution, isThenable } from './execution.js';
 import { resolveCallSettings, resolveHandlerInputs, type RetryHandlerOptions } from './handler-inputs.js';
 import { InFlightList } from './in-flight.js';
+import { TimedCall } from './timed-call.js';
 import type { ExecuteOptions, Operation, RetryResult } from './types.js';
 
 type Settle = (value: unknown) => void;
@@ -71,7 +71,9 @@ export class UnifiedRetryHandler {
   readonly onGiveUp: Event<GiveUpEvent>;
   private readonly core: HandlerCore;
   private readonly defaults: CallSettings;
-  /** No gate, no time limits, no result reading: {@link fastExecute} applies. */
+  /** No gate and no result reading: a first attempt needs no full {@link Execution}. */
+  private readonly lean: boolean;
+  /** ...and no time limits either: {@link fastExecute} applies. */
   private readonly fast: boolean;
 
   /**
@@ -114,11 +116,9 @@ export class UnifiedRetryHandler {
       attemptTimeoutMs: inputs.config.attemptTimeoutMs,
       totalTimeoutMs: inputs.config.totalTimeoutMs,
     });
+    this.lean = inputs.gate === undefined && !this.core.readsResults;
     this.fast =
-      inputs.gate === undefined &&
-      !this.core.readsResults &&
-      inputs.config.attemptTimeoutMs === undefined &&
-      inputs.config.totalTimeoutMs === undefined;
+      this.lean && inputs.config.attemptTimeoutMs === undefined && inputs.config.totalTimeoutMs === undefined;
   }
 
   /** The retry budget this handler draws on (shared with every handler of the same key), if any. */
@@ -142,7 +142,19 @@ export class UnifiedRetryHandler {
    */
   execute<T>(op: Operation<T>, opts?: ExecuteOptions): Promise<T> {
     if (typeof op !== 'function') return Promise.reject(notAFunction(op));
-    if (opts === undefined && this.fast && this.core.success.size === 0) return this.fastExecute(op);
+    if (opts === undefined && this.lean && this.core.success.size === 0) {
+      if (this.fast) return this.fastExecute(op);
+      const promise = new Promise<T>(capture);
+      new TimedCall<T>(
+        this.core,
+        this.defaults,
+        op,
+        capturedResolve,
+        capturedReject,
+        this.core.clock.now(),
+      ).run();
+      return promise;
+    }
     const call = opts === undefined ? this.defaults : resolveCallSettings(this.defaults, opts);
     if (call instanceof RelConfigError) return Promise.reject(call);
     const promise = new Promise<T>(capture);
