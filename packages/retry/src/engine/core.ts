@@ -34,4 +34,6 @@ export interface CallSettings {
   readonly operation: string | undefined;
   readonly attemptTimeoutMs: number | undefined;
   readonly totalTimeoutMs: number | undefined;
+  /** The call's own retry listener (`ExecuteOptions.onRetry`). */
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
 }

@@ -1,5 +1,6 @@
 import type { OutcomeKind } from '@rel/config';
 import type { Classification } from '../classify/types.js';
+import type { RetryEvent } from './events.js';
 import { Attempt, type AttemptOwner } from './attempt.js';
 import { Call } from './call.js';
 import type { CallSettings, HandlerCore } from './core.js';
@@ -166,13 +167,28 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
     if (!plan.retry) return this.end(plan.outcome, plan.error);
     trail.backoff = plan.backoff;
     record.delayAfterMs = plan.delayMs;
-    if (core.retry.size > 0) {
+    if (core.retry.size > 0 || this.call.onRetry !== undefined) {
       const base = { attempt: a.attempt, delayMs: plan.delayMs, kind, error };
-      core.retry.emit(
+      this.retrying(
         this.info(plan.retryAfterMs === undefined ? base : { ...base, retryAfterMs: plan.retryAfterMs }),
       );
     }
     this.sleep(plan.delayMs, now);
+  }
+
+  /** Tells the handler's `onRetry` listeners and the call's own `onRetry` (isolated: it is the caller's code). */
+  private retrying(event: RetryEvent): void {
+    if (this.core.retry.size > 0) this.core.retry.emit(event);
+    const own = this.call.onRetry;
+    if (own === undefined) return;
+    try {
+      own(event);
+    } catch (error) {
+      globalThis.process?.emitWarning?.(
+        `an @rel onRetry listener threw: ${error instanceof Error ? error.message : String(error)}`,
+        { code: 'REL_LISTENER_ERROR' },
+      );
+    }
   }
 
   private gateRefused(now: number): void {
@@ -187,9 +203,9 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
     trail.gateWaits++;
     const last = trail.records[trail.records.length - 1];
     if (last !== undefined) last.delayAfterMs = (last.delayAfterMs ?? 0) + delay;
-    if (core.retry.size > 0) {
+    if (core.retry.size > 0 || this.call.onRetry !== undefined) {
       const kind: OutcomeKind = 'circuit_open';
-      core.retry.emit(this.info({ attempt: this.attempts, delayMs: delay, kind, error: trail.lastError }));
+      this.retrying(this.info({ attempt: this.attempts, delayMs: delay, kind, error: trail.lastError }));
     }
     this.sleep(delay, now);
   }

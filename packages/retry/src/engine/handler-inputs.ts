@@ -164,7 +164,7 @@ export function resolveHandlerInputs(
   };
 }
 
-const CALL_KEYS = new Set(['signal', 'operation', 'totalTimeoutMs', 'attemptTimeoutMs']);
+const CALL_KEYS = new Set(['signal', 'operation', 'totalTimeoutMs', 'attemptTimeoutMs', 'onRetry']);
 const isMs = (v: unknown): boolean => typeof v === 'number' && v > 0 && v <= 86_400_000;
 
 /**
@@ -188,7 +188,7 @@ export function resolveCallSettings(
       });
     }
   }
-  const { signal, operation, totalTimeoutMs, attemptTimeoutMs } = opts;
+  const { signal, operation, totalTimeoutMs, attemptTimeoutMs, onRetry } = opts;
   if (
     signal !== undefined &&
     (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function')
@@ -212,11 +212,15 @@ export function resolveCallSettings(
       expected: 'a number of ms > 0 and <= 86400000',
     });
   }
+  if (onRetry !== undefined && typeof onRetry !== 'function') {
+    issues.push({ path: 'onRetry', received: onRetry, expected: 'a function (event) => void' });
+  }
   if (issues.length > 0) return new RelConfigError(issues, 'execute options');
   return {
     signal,
     operation,
     totalTimeoutMs: totalTimeoutMs ?? defaults.totalTimeoutMs,
     attemptTimeoutMs: attemptTimeoutMs ?? defaults.attemptTimeoutMs,
+    onRetry,
   };
 }

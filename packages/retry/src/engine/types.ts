@@ -1,4 +1,5 @@
 import type { AttemptRecord, ExecutionError, FailureKind } from '@rel/config';
+import type { RetryEvent } from './events.js';
 
 /**
  * What the operation receives on each attempt.
@@ -36,6 +37,18 @@ export interface ExecuteOptions {
   readonly totalTimeoutMs?: number;
   /** Timeout of each attempt (ms). */
   readonly attemptTimeoutMs?: number;
+  /**
+   * Called before each wait of **this** call, with the payload the handler's `onRetry`
+   * gets (which fires for every call): how callers tie a retry to the request, run or
+   * trace that made the call. Synchronous; a listener that throws is isolated (a
+   * `REL_LISTENER_ERROR` process warning) and the call goes on.
+   *
+   * @example
+   * ```ts
+   * await handler.execute(op, { onRetry: (e) => span.addEvent('retry', { attempt: e.attempt, delayMs: e.delayMs }) });
+   * ```
+   */
+  readonly onRetry?: (event: RetryEvent) => void;
 }
 
 /** A call that succeeded. */

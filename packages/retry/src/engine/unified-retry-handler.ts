@@ -115,6 +115,7 @@ export class UnifiedRetryHandler {
       operation: undefined,
       attemptTimeoutMs: inputs.config.attemptTimeoutMs,
       totalTimeoutMs: inputs.config.totalTimeoutMs,
+      onRetry: undefined,
     });
     this.lean = inputs.gate === undefined && !this.core.readsResults;
     this.fast =
