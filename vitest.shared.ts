@@ -16,7 +16,7 @@ export function relProject(name: string, overrides: UserWorkspaceConfig['test'] 
       environment: 'node',
       clearMocks: true,
       restoreMocks: true,
-      testTimeout: 20_000,
+      testTimeout: 60_000,
       ...overrides,
     },
   });
