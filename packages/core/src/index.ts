@@ -1,10 +1,63 @@
-// @rel/core: filled in by its own issue. The wire event model comes first, as the contract
-// between the manager and the WebSocket delivery.
+// @rel/core: the reliability manager, its instances (the canonical pipeline), agent runs and
+// the typed agent event model, logging, and WebSocket delivery. Curated: everything public is
+// listed here.
+
+// The manager and its instances.
+export { ReliabilityManager } from './manager/reliability-manager.js';
+export type { ReliabilityManagerOptions } from './manager/manager-options.js';
+export type { MetricsOption } from './manager/metrics-bridge.js';
+export { getDefaultManager, setDefaultManager } from './manager/default-manager.js';
+export { ReliabilityInstance } from './instance/reliability-instance.js';
+export type { InstanceStatus } from './instance/reliability-instance.js';
+export type { CallOptions, Fallback, FallbackInput } from './instance/call-options.js';
+export type {
+  ReliabilityFailure,
+  ReliabilityResult,
+  ReliabilitySuccess,
+} from './instance/reliability-result.js';
+export { Bulkhead } from './instance/bulkhead.js';
+export type { BulkheadStatus, BulkheadWait } from './instance/bulkhead.js';
+
+// Agents and runs.
+export { AgentReliabilityWrapper } from './agent/agent-wrapper.js';
+export type {
+  AgentReliabilityWrapperOptions,
+  ExecuteSafelyOptions,
+  StartRunOptions,
+} from './agent/agent-wrapper.js';
+export { AgentRun } from './agent/agent-run.js';
+export type { RunState, ToolOptions } from './agent/agent-run.js';
+
+// The wire event model, the dispatcher and sinks.
 export { AGENT_EVENT_TYPES, COALESCIBLE_EVENT_TYPES, TERMINAL_EVENT_TYPES } from './events/event-types.js';
 export type { AgentEventType } from './events/event-types.js';
 export { AgentEventSchema } from './events/envelope.js';
 export type { AgentEvent, AgentEventPayload, UnsequencedAgentEvent } from './events/envelope.js';
+export {
+  AgentCompletedPayload,
+  AgentErrorPayload,
+  AgentFallbackPayload,
+  AgentProgressPayload,
+  AgentRetryingPayload,
+  AgentStartedPayload,
+  AgentThinkingPayload,
+  CircuitPayload,
+  HealthPayload,
+  ToolCompletedPayload,
+  ToolExecutingPayload,
+} from './events/payloads.js';
 export type { EventSink } from './events/sink.js';
+export { EventDispatcher } from './events/dispatcher.js';
+export type { AgentEventInput, DispatcherStats, EventDispatcherOptions } from './events/dispatcher.js';
+export type { SinkStats } from './events/sink-slot.js';
+export { MemoryEventSink } from './events/memory-sink.js';
+export { RELIABILITY_EVENT_TYPES } from './events/run-context.js';
+export type { ReliabilityEvent, ReliabilityEventType, RunContext } from './events/run-context.js';
+export { isSecretKey, toWireJson, toWireRecord } from './events/wire-json.js';
+export type { WireJsonLimits } from './events/wire-json.js';
+
+// Logging.
+export { REDACT_PATHS, REDACTED, defaultLogger, serviceLogger } from './logging/logger.js';
 
 // WebSocket delivery: the event server (an EventSink), its auth, options, stats and wire
 // protocol. The browser-safe client is the `@rel/core/client` subpath.

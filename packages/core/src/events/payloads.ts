@@ -69,11 +69,15 @@ export const AgentErrorPayload = z.strictObject({
   message: z.string(),
 });
 
-/** `agent_retrying`: an attempt failed and another will follow after `delay_ms`. */
+/**
+ * `agent_retrying`: an attempt failed and another will follow after `delay_ms`. `attempt`
+ * is the attempt that failed; 0 when the call waits for an open circuit before its first
+ * attempt (`reason` is then `circuit_open`).
+ */
 export const AgentRetryingPayload = z.strictObject({
   service: z.string(),
   operation: z.string(),
-  attempt: z.int().min(1),
+  attempt: z.int().min(0),
   max_attempts: z.int().min(1),
   delay_ms: ms,
   reason: z.string(),
