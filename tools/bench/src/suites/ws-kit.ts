@@ -75,13 +75,25 @@ export function benchEvent(seq: number): AgentEvent {
 }
 
 type Target = 'raw' | 'rel';
-type ToWorker = { cmd: 'expect'; target: Target; count: number } | { cmd: 'close' };
-type FromWorker = { ready: true } | { done: Target; latenciesMs: number[] };
+type ToWorker = { cmd: 'expect'; target: Target; count: number } | { cmd: 'status' } | { cmd: 'close' };
+type FromWorker =
+  | { ready: true }
+  | { armed: Target }
+  | { done: Target; latenciesMs: number[] }
+  | { status: string }
+  | { error: string };
+
+/** A round that has not completed after this long is reported, not waited for forever. */
+const ROUND_TIMEOUT_MS = 60_000;
 
 /** The main thread's handle on the client worker. */
 export interface ClientPool {
-  /** Resolves when every client of `target` has received `count` more events; latencies of every delivery. */
-  expect(target: Target, count: number): Promise<number[]>;
+  /**
+   * Arms the counters for a round: resolves once the worker is ready to count (so no frame
+   * of the round can reach it before), with `delivered`, which settles when every client of
+   * `target` has received `count` events (latency of every delivery, ms).
+   */
+  expect(target: Target, count: number): Promise<{ delivered: Promise<number[]> }>;
   close(): Promise<void>;
 }
 
@@ -105,12 +117,33 @@ export async function startClientPool(servers: Servers, clients: number): Promis
   worker.on('message', (message: FromWorker) => pending.shift()?.(message));
   const next = (): Promise<FromWorker> => new Promise((resolve) => pending.push(resolve));
   await next();
+  const awaitRound = async (target: Target, done: Promise<FromWorker>): Promise<number[]> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), ROUND_TIMEOUT_MS)),
+    );
+    const message = await Promise.race([done, timedOut]);
+    clearTimeout(timer);
+    if (message === 'timeout') {
+      // Replies are matched in order: the status reply is the next message, so `done` gets it.
+      worker.postMessage({ cmd: 'status' } satisfies ToWorker);
+      throw new Error(
+        `${target} round did not complete in ${ROUND_TIMEOUT_MS} ms: ${JSON.stringify(await done)}`,
+      );
+    }
+    if ('error' in message) throw new Error(`client pool: ${message.error}`);
+    return 'done' in message ? message.latenciesMs : [];
+  };
   return {
     async expect(target, count) {
+      const armed = next();
       const done = next();
       worker.postMessage({ cmd: 'expect', target, count } satisfies ToWorker);
-      const message = await done;
-      return 'done' in message ? message.latenciesMs : [];
+      const reply = await armed;
+      if ('error' in reply) throw new Error(`client pool: ${reply.error}`);
+      const delivered = awaitRound(target, done);
+      delivered.catch(() => undefined); // the caller awaits it; do not report it unhandled meanwhile
+      return { delivered };
     },
     async close() {
       worker.postMessage({ cmd: 'close' } satisfies ToWorker);
@@ -143,6 +176,8 @@ async function runPool(data: {
         performance.timeOrigin + performance.now() - parseFloat(text.slice(at + marker.length)),
       );
     if (s.got === s.want) port.postMessage({ done: target, latenciesMs: s.latencies } satisfies FromWorker);
+    else if (s.got > s.want)
+      port.postMessage({ error: `${target}: ${s.got} frames for ${s.want} expected` } satisfies FromWorker);
   };
   const open = (target: Target, url: string): Promise<WebSocket> =>
     new Promise((resolve, reject) => {
@@ -157,17 +192,33 @@ async function runPool(data: {
       });
       if (target === 'raw') socket.once('open', () => resolve(socket));
       socket.once('error', reject);
+      socket.on('close', (code) => {
+        if (!closing)
+          port.postMessage({ error: `a ${target} client was closed with ${code}` } satisfies FromWorker);
+      });
     });
+  let closing = false;
   const sockets: WebSocket[] = [];
   for (let i = 0; i < data.clients; i++)
     sockets.push(await open('raw', data.rawUrl), await open('rel', data.relUrl));
   port.on('message', (message: ToWorker) => {
+    if (message.cmd === 'status') {
+      port.postMessage({
+        status: JSON.stringify({
+          raw: { ...state.raw, latencies: undefined },
+          rel: { ...state.rel, latencies: undefined },
+        }),
+      } satisfies FromWorker);
+      return;
+    }
     if (message.cmd === 'close') {
+      closing = true;
       for (const socket of sockets) socket.terminate();
       port.close();
       return;
     }
     state[message.target] = { want: message.count * data.clients, got: 0, latencies: [] };
+    port.postMessage({ armed: message.target } satisfies FromWorker);
   });
   port.postMessage({ ready: true } satisfies FromWorker);
 }

@@ -18,7 +18,7 @@ export const suite: BenchSuite = {
     const pool = await startClientPool(servers, CLIENTS);
     let seq = 0;
     const paced = async (target: 'raw' | 'rel', count: number): Promise<number[]> => {
-      const delivered = pool.expect(target, count);
+      const { delivered } = await pool.expect(target, count);
       const start = performance.now();
       let sent = 0;
       while (sent < count) {

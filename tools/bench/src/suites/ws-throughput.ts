@@ -20,7 +20,7 @@ export const suite: BenchSuite = {
     const pool = await startClientPool(servers, CLIENTS);
     let seq = 0;
     const round = async (target: 'raw' | 'rel', batch: number): Promise<number> => {
-      const delivered = pool.expect(target, events);
+      const { delivered } = await pool.expect(target, events);
       const start = process.hrtime.bigint();
       for (let i = 0; i < events; i++) {
         const event = benchEvent(++seq);
