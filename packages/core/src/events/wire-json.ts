@@ -39,6 +39,14 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key.toLowerCase().replace(/[-_]/g, ''));
 }
 
+/** A Map key as an object key (objects, even without a prototype, by their tag). */
+function keyOf(key: unknown): string {
+  if (typeof key === 'string') return key;
+  if ((typeof key === 'object' && key !== null) || typeof key === 'function')
+    return Object.prototype.toString.call(key);
+  return String(key);
+}
+
 interface Bounds {
   readonly maxString: number;
   readonly maxItems: number;
@@ -52,7 +60,8 @@ function convert(value: unknown, depth: number, b: Bounds): unknown {
     case 'string':
       return value.length > b.maxString ? `${value.slice(0, b.maxString)}…` : value;
     case 'number':
-      return Number.isFinite(value) ? value : String(value);
+      // -0 is 0 in JSON; NaN and the infinities are not numbers there at all.
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : String(value);
     case 'boolean':
       return value;
     case 'bigint':
@@ -94,7 +103,7 @@ function convert(value: unknown, depth: number, b: Bounds): unknown {
     }
     const entries: Array<[string, unknown]> =
       value instanceof Map
-        ? [...(value as Map<unknown, unknown>)].map(([k, v]) => [String(k), v])
+        ? [...(value as Map<unknown, unknown>)].map(([k, v]) => [keyOf(k), v])
         : Object.entries(object);
     const out: Record<string, unknown> = {};
     let kept = 0;
@@ -105,7 +114,13 @@ function convert(value: unknown, depth: number, b: Bounds): unknown {
       }
       const converted = isSecretKey(key) ? REDACTED : convert(v, depth + 1, b);
       if (converted === undefined) continue;
-      out[key] = converted;
+      // defineProperty: a key named "__proto__" is data here, not the object's prototype.
+      Object.defineProperty(out, key, {
+        value: converted,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       kept++;
     }
     return out;
