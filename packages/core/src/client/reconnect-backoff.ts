@@ -1,4 +1,5 @@
 import type { Random } from '@rel/config';
+import { exponentialDelay, fullJitter } from '@rel/retry';
 
 /** Options of {@link reconnectDelay}. */
 export interface ReconnectBackoffOptions {
@@ -16,9 +17,8 @@ export interface ReconnectBackoffOptions {
  * Full jitter spreads a crowd of clients that lost the same server (a deploy, a restart)
  * the most evenly, so they do not all come back in the same millisecond.
  *
- * This is a local stand-in for the pure backoff functions of `@rel/retry`, which are
- * written in parallel; the client will call those (`exponential` + `full` jitter) once
- * they land, with the same formula and options.
+ * The formula is @rel/retry's (`exponentialDelay` then `fullJitter`), the same pure
+ * backoff the retry engine uses, so a reconnect storm behaves like any other retry.
  *
  * @example
  * ```ts
@@ -27,9 +27,9 @@ export interface ReconnectBackoffOptions {
  * @see https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/ (full jitter)
  */
 export function reconnectDelay(attempt: number, options: ReconnectBackoffOptions, random: Random): number {
-  const exponent = Math.max(0, attempt - 1);
-  // Cap before multiplying out: multiplier^exponent overflows to Infinity for long outages.
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * Math.pow(options.multiplier, exponent));
-  const capped = Number.isFinite(ceiling) ? ceiling : options.maxDelayMs;
-  return Math.floor(random() * capped);
+  // Cap before jittering: the jitter then spreads clients over the whole capped range
+  // (multiplier^attempt may also overflow to Infinity during a long outage).
+  const raw = exponentialDelay(Math.max(1, attempt), options.baseDelayMs, options.multiplier);
+  const ceiling = Number.isFinite(raw) ? Math.min(options.maxDelayMs, raw) : options.maxDelayMs;
+  return Math.floor(fullJitter(ceiling, random));
 }
