@@ -1,3 +1,4 @@
 import { relProject } from '../../vitest.shared.ts';
 
-export default relProject('compat');
+// Canonical log lines (retries, breaker transitions) are not what these tests look at.
+export default relProject('compat', { env: { LOG_LEVEL: 'silent' } });

@@ -1,0 +1,18 @@
+// @rel/compat/unified-retry-handler: the legacy core/resilience/unified_retry_handler module.
+export { RetryStrategy } from './retry-strategy-enum.js';
+export { RetryConfig } from './retry-config.js';
+export { RetryResult } from './retry-result.js';
+export type { RetryAttempt } from './retry-result.js';
+export { UnifiedRetryHandler, RetryContext } from './unified-retry-handler.js';
+export type { UnifiedRetryHandlerOptions } from './unified-retry-handler.js';
+export { retryOnException } from './retry-on-exception.js';
+export type { RetryOnExceptionOptions } from './retry-on-exception.js';
+export {
+  AGENT_RETRY_POLICY,
+  API_RETRY_POLICY,
+  DATABASE_RETRY_POLICY,
+  FILE_RETRY_POLICY,
+  LLM_RETRY_POLICY,
+  WEBSOCKET_RETRY_POLICY,
+} from './policies.js';
+export type { LegacyCircuitStatus } from '../delegate/legacy-circuit-status.js';
