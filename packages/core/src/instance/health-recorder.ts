@@ -55,9 +55,8 @@ export class HealthRecorder {
       this.tracker.record(sample);
     } catch (error) {
       this.failedToRecord(error);
-    } finally {
-      clock.pinned = false;
     }
+    clock.pinned = false;
     if (this.budgetLevel < 1) this.refreshBudget();
   }
 

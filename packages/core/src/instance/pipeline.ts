@@ -1,5 +1,5 @@
 import type { Clock, FailureKind, ReliabilityConfig } from '@rel/config';
-import type { ExecuteOptions, Operation, RetryResult, UnifiedRetryHandler } from '@rel/retry';
+import type { ExecuteOptions, Operation, RetryFailure, RetryResult, UnifiedRetryHandler } from '@rel/retry';
 import type { Logger } from 'pino';
 import type { MetricsBridge } from '../manager/metrics-bridge.js';
 import type { Bulkhead } from './bulkhead.js';
@@ -72,17 +72,32 @@ function engineOptions(
  * recording through the instance's gate) -> fallback -> metrics. Never rejects.
  * `stackless` is true for `run` (its errors skip the stack capture). @internal
  */
-export async function runCall<T>(
+export function runCall<T>(
   p: Pipeline,
   op: Operation<T>,
   opts: CallOptions<T> | undefined,
+  stackless: boolean,
+): Promise<ReliabilityResult<T>> {
+  const run = p.events ? opts?.run : undefined;
+  if (p.bulkhead !== undefined || run !== undefined) return guardedCall(p, op, opts, run, stackless);
+  // No bulkhead and no run: the engine's own timing and deadline are the call's.
+  const options =
+    opts === undefined ? undefined : engineOptions(opts.operation, opts.signal, opts.timeoutMs, undefined);
+  return p.retry.executeWithRetry(op, options).then((r) => settle(p, r, opts, undefined, undefined));
+}
+
+/** The path with a bulkhead to enter and/or a run to report into. */
+async function guardedCall<T>(
+  p: Pipeline,
+  op: Operation<T>,
+  opts: CallOptions<T> | undefined,
+  run: CallOptions<T>['run'],
   stackless: boolean,
 ): Promise<ReliabilityResult<T>> {
   const start = p.clock.now();
   const operation = opts?.operation;
   const signal = opts?.signal;
   const deadlineMs = opts?.timeoutMs ?? p.config.retry.totalTimeoutMs;
-  const run = p.events ? opts?.run : undefined;
   const link =
     run === undefined
       ? undefined
@@ -104,85 +119,105 @@ export async function runCall<T>(
         bulkhead?.leave();
       }
     }
-    return await finish(p, result, opts, link, start);
+    return await settle(p, result, opts, link, start);
   } finally {
     if (link !== undefined) p.links.delete(link);
   }
 }
 
-/** Fallback, metrics and logs once the engine (or the bulkhead) has decided. */
-async function finish<T>(
+/**
+ * A success becomes the result at once; a failure goes through the fallback. `start` is
+ * the call's own start when it waited for a bulkhead (else the engine's timing is the
+ * call's).
+ */
+function settle<T>(
   p: Pipeline,
   r: RetryResult<T>,
   opts: CallOptions<T> | undefined,
   link: CallLink | undefined,
-  start: number,
-): Promise<ReliabilityResult<T>> {
-  const operation = opts?.operation;
-  let out: ReliabilityResult<T>;
-  if (r.success) {
-    out = { ...r, totalTimeMs: p.clock.now() - start, fallbackUsed: false };
-  } else {
-    const outcome = r.outcome;
-    const tried = await p.fallback.apply(opts?.fallback, {
-      error: r.error,
-      outcome,
-      attempts: r.attempts,
-      service: p.name,
-      ...(operation === undefined ? {} : { operation }),
-    });
-    const totalTimeMs = p.clock.now() - start;
-    if (tried.kind === 'answered') {
-      p.logger.warn(
-        {
-          operation,
-          reason: outcome,
-          attempts: r.attempts.length,
-          totalTimeMs,
-          err: r.error.cause ?? r.error,
-        },
-        'a fallback answered the call',
-      );
-      link?.fallback(outcome, r.error.cause ?? r.error);
-      out = {
-        success: true,
-        value: tried.value,
-        outcome: 'fallback_used',
-        attempts: r.attempts,
-        totalTimeMs,
-        fallbackUsed: true,
-        error: r.error,
-        fallbackReason: outcome,
-      };
-    } else if (tried.kind === 'failed') {
-      p.logger.error(
-        {
-          operation,
-          reason: outcome,
-          err: tried.error,
-          error: { code: r.error.code, message: r.error.message },
-        },
-        'the fallback threw; the call fails with its own error',
-      );
-      out = { ...r, totalTimeMs, fallbackUsed: false, fallbackError: tried.error };
-    } else {
-      out = { ...r, totalTimeMs, fallbackUsed: false };
-    }
-  }
-  observe(p, out, operation);
+  start: number | undefined,
+): ReliabilityResult<T> | Promise<ReliabilityResult<T>> {
+  if (!r.success) return failed(p, r, opts, link, start);
+  const out: ReliabilityResult<T> = {
+    success: true,
+    value: r.value,
+    outcome: 'success',
+    attempts: r.attempts,
+    totalTimeMs: start === undefined ? r.totalTimeMs : p.clock.now() - start,
+    fallbackUsed: false,
+  };
+  if (p.metrics !== undefined) observe(p.metrics, p.name, out, opts?.operation);
   return out;
 }
 
-function observe<T>(p: Pipeline, out: ReliabilityResult<T>, operation: string | undefined): void {
-  const metrics = p.metrics;
-  if (metrics === undefined) return;
+/** Fallback, metrics and logs of a call the engine (or the bulkhead) ended without success. */
+async function failed<T>(
+  p: Pipeline,
+  r: RetryFailure,
+  opts: CallOptions<T> | undefined,
+  link: CallLink | undefined,
+  start: number | undefined,
+): Promise<ReliabilityResult<T>> {
+  const operation = opts?.operation;
+  const outcome = r.outcome;
+  const fallbackStart = p.clock.now();
+  const tried = await p.fallback.apply(opts?.fallback, {
+    error: r.error,
+    outcome,
+    attempts: r.attempts,
+    service: p.name,
+    ...(operation === undefined ? {} : { operation }),
+  });
+  const totalTimeMs =
+    start === undefined ? r.totalTimeMs + p.clock.now() - fallbackStart : p.clock.now() - start;
+  let out: ReliabilityResult<T>;
+  if (tried.kind === 'answered') {
+    p.logger.warn(
+      { operation, reason: outcome, attempts: r.attempts.length, totalTimeMs, err: r.error.cause ?? r.error },
+      'a fallback answered the call',
+    );
+    link?.fallback(outcome, r.error.cause ?? r.error);
+    out = {
+      success: true,
+      value: tried.value,
+      outcome: 'fallback_used',
+      attempts: r.attempts,
+      totalTimeMs,
+      fallbackUsed: true,
+      error: r.error,
+      fallbackReason: outcome,
+    };
+  } else if (tried.kind === 'failed') {
+    p.logger.error(
+      {
+        operation,
+        reason: outcome,
+        err: tried.error,
+        error: { code: r.error.code, message: r.error.message },
+      },
+      'the fallback threw; the call fails with its own error',
+    );
+    out = { ...r, totalTimeMs, fallbackUsed: false, fallbackError: tried.error };
+  } else {
+    out = { ...r, totalTimeMs, fallbackUsed: false };
+  }
+  if (p.metrics !== undefined) observe(p.metrics, p.name, out, operation);
+  return out;
+}
+
+function observe<T>(
+  metrics: MetricsBridge,
+  service: string,
+  out: ReliabilityResult<T>,
+  operation: string | undefined,
+): void {
   const outcome: FailureKind | 'success' = out.success ? (out.fallbackReason ?? 'success') : out.outcome;
   metrics.observeCall({
-    service: p.name,
+    service,
     ...(operation === undefined ? {} : { operation }),
     outcome,
     durationMs: out.totalTimeMs,
     attempts: out.attempts,
   });
-  if (outcome === 'budget_exhausted') metrics.observeBudgetRefusal(p.name, operation);
+  if (outcome === 'budget_exhausted') metrics.observeBudgetRefusal(service, operation);
 }
