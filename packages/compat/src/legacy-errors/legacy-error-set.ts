@@ -119,9 +119,9 @@ export function compileLegacyErrorSet(set: LegacyErrorSet, path: string): Predic
 /** The canonical matchers of a legacy retryable / non-retryable pair. */
 export interface LegacyRetryMatchers {
   /** Makes a canonical `permanent` verdict retryable when the legacy set retried it. */
-  readonly retryOn: readonly ErrorMatcher[];
+  readonly retryOn: ErrorMatcher[];
   /** Stops on what the legacy handler stopped on: a non-retryable error, or one not in the retryable set. */
-  readonly neverRetryOn: readonly ErrorMatcher[];
+  readonly neverRetryOn: ErrorMatcher[];
 }
 
 /**
