@@ -26,7 +26,7 @@ export type {
   StartRunOptions,
 } from './agent/agent-wrapper.js';
 export { AgentRun } from './agent/agent-run.js';
-export type { RunState, ToolOptions } from './agent/agent-run.js';
+export type { RunState, ToolOptions } from './agent/run-types.js';
 
 // The wire event model, the dispatcher and sinks.
 export { AGENT_EVENT_TYPES, COALESCIBLE_EVENT_TYPES, TERMINAL_EVENT_TYPES } from './events/event-types.js';

@@ -1,53 +1,12 @@
-import {
-  InvalidStateError,
-  isRelError,
-  type Clock,
-  type ReliabilityConfig,
-  type ReliabilityConfigInput,
-} from '@rel/config';
+import { InvalidStateError, isRelError } from '@rel/config';
 import { classify, type Operation } from '@rel/retry';
-import type { Logger } from 'pino';
-import type { AgentEventInput, EventDispatcher } from '../events/dispatcher.js';
+import type { AgentEventInput } from '../events/dispatcher.js';
 import type { AgentEvent, AgentEventPayload } from '../events/envelope.js';
 import type { AgentEventType } from '../events/event-types.js';
 import type { ReliabilityEvent, RunContext } from '../events/run-context.js';
 import { toWireJson, toWireRecord } from '../events/wire-json.js';
-import type { Fallback } from '../instance/call-options.js';
-import type { ReliabilityInstance } from '../instance/reliability-instance.js';
 import { failureMessage } from '../instance/run-links.js';
-
-/** Options of `run.tool(name, params, fn, options)`. */
-export interface ToolOptions<T> {
-  /** Reliability instance (service) the tool calls through. @defaultValue the agent's instance */
-  readonly service?: string;
-  /** Profile of that instance when it does not exist yet (see `ReliabilityManager.get`). */
-  readonly profile?: ReliabilityConfig | ReliabilityConfigInput;
-  /** Answers a final failure (see `CallOptions.fallback`); `tool_completed` then says `fallback_used: true`. */
-  readonly fallback?: Fallback<T>;
-  /** Overall deadline of the tool call (ms). */
-  readonly timeoutMs?: number;
-  /** Cancels the tool call. */
-  readonly signal?: AbortSignal;
-  /** Whether `tool_completed` carries the (sanitized, bounded) result. @defaultValue true */
-  readonly includeResult?: boolean;
-}
-
-/** Where a run is. */
-export type RunState = 'running' | 'completed' | 'failed';
-
-/** What a run needs from its wrapper. @internal */
-export interface RunHost {
-  readonly events: EventDispatcher;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  /** The instance a tool calls through. */
-  instanceFor(
-    service: string | undefined,
-    profile: ReliabilityConfig | ReliabilityConfigInput | undefined,
-  ): ReliabilityInstance;
-  /** The run ended (its id stays taken). */
-  ended(run: AgentRun): void;
-}
+import type { RunHost, RunState, ToolOptions } from './run-types.js';
 
 /**
  * One agent run as the chat front end sees it: `agent_started` first, then thinking,
@@ -256,7 +215,7 @@ export class AgentRun implements RunContext {
 
   private end(state: RunState): void {
     this.current = state;
-    this.host.ended(this);
+    this.host.ended(this.runId);
   }
 
   private assertRunning(method: string): void {

@@ -15,7 +15,8 @@ import type { Fallback } from '../instance/call-options.js';
 import type { ReliabilityInstance } from '../instance/reliability-instance.js';
 import { getDefaultManager } from '../manager/default-manager.js';
 import type { ReliabilityManager } from '../manager/reliability-manager.js';
-import { AgentRun, type RunHost } from './agent-run.js';
+import { AgentRun } from './agent-run.js';
+import type { RunHost } from './run-types.js';
 import { EventRunContext } from './event-run-context.js';
 import { runIdsOf, type RunIds } from './run-ids.js';
 
@@ -114,9 +115,9 @@ export class AgentReliabilityWrapper {
           : profile === undefined
             ? this.manager.get(service)
             : this.manager.get(service, profile),
-      ended: (run) => {
-        this.runs.delete(run.runId);
-        this.runIds.release(run.runId);
+      ended: (runId) => {
+        this.runs.delete(runId);
+        this.runIds.release(runId);
       },
     };
   }
