@@ -101,7 +101,7 @@ async function guardedCall<T>(
   const link =
     run === undefined
       ? undefined
-      : new CallLink(run, p.name, operation ?? p.name, p.config.retry.maxAttempts);
+      : new CallLink(run, p.name, operation ?? p.name, p.config.retry.maxAttempts, p.logger);
   if (link !== undefined) p.links.add(link);
   try {
     let result: RetryResult<T> | undefined;

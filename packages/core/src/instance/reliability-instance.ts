@@ -106,7 +106,7 @@ export class ReliabilityInstance {
       ...(budget === undefined ? {} : { budget }),
     });
     this.fallback = new FallbackPolicy(config.fallback);
-    const links = new RunLinks(name);
+    const links = new RunLinks(name, deps.logger);
     const bulkhead = config.bulkhead === false ? undefined : new Bulkhead(config.bulkhead, clock);
     this.pipeline = {
       name,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AgentReliabilityWrapper } from '../agent/agent-wrapper.js';
+import type { RunContext } from '../events/run-context.js';
 import { quick, reset, testManager } from './test-kit.test-helper.js';
 import { failureMessage } from './run-links.js';
 
@@ -64,6 +65,24 @@ describe('reliability events of calls that belong to runs', () => {
     await clock.advance(100);
     await t;
     expect(sink.types('r')).toEqual(['agent_started', 'tool_executing', 'tool_completed']);
+  });
+
+  it("a run context of the caller's own that throws cannot break the call", async () => {
+    const { manager, clock, lines } = testManager();
+    const api = manager.get('api', quick({ retry: { maxAttempts: 2 } }));
+    const run: RunContext = {
+      runId: 'custom',
+      userId: 'u',
+      agentName: 'bot',
+      report: () => {
+        throw new Error('my sink is broken');
+      },
+    };
+    const r = api.run(() => Promise.reject(reset()), { run, fallback: 'cached' });
+    await clock.advance(100);
+    await expect(r).resolves.toMatchObject({ success: true, value: 'cached', outcome: 'fallback_used' });
+    const reported = lines.filter((l) => l.msg === 'a run context threw while reporting an event');
+    expect(reported.map((l) => l.type)).toEqual(expect.arrayContaining(['agent_retrying', 'agent_fallback']));
   });
 
   it('describes failures briefly, never as [object Object]', () => {

@@ -1,6 +1,7 @@
 import type { CircuitStateChange } from '@rel/circuit';
 import type { HealthStatusChange } from '@rel/health';
 import type { RetryEvent } from '@rel/retry';
+import type { Logger } from 'pino';
 import type { ReliabilityEvent, RunContext } from '../events/run-context.js';
 
 const MAX_MESSAGE = 500;
@@ -30,6 +31,21 @@ export function failureMessage(error: unknown): string | undefined {
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
 }
 
+/**
+ * Reports into a run without ever throwing into the call's reliability path: a
+ * `RunContext` of the caller's own that throws is logged, and the call goes on.
+ */
+function tell(run: RunContext, event: ReliabilityEvent, logger: Logger): void {
+  try {
+    run.report(event);
+  } catch (error) {
+    logger.error(
+      { err: error, runId: run.runId, type: event.type },
+      'a run context threw while reporting an event',
+    );
+  }
+}
+
 /** The wire event of a breaker transition (`isolated` reads as opened, `disabled` as closed). */
 function circuitEventType(to: string): ReliabilityEvent['type'] {
   switch (to) {
@@ -52,44 +68,54 @@ export class CallLink {
   private readonly service: string;
   private readonly operation: string;
   private readonly maxAttempts: number;
+  private readonly logger: Logger;
 
-  constructor(run: RunContext, service: string, operation: string, maxAttempts: number) {
+  constructor(run: RunContext, service: string, operation: string, maxAttempts: number, logger: Logger) {
     this.run = run;
     this.service = service;
     this.operation = operation;
     this.maxAttempts = maxAttempts;
+    this.logger = logger;
   }
 
   /** The call's own retry listener (`onRetry` of the retry engine's execute options). */
   readonly onRetry = (e: RetryEvent): void => {
     const message = failureMessage(e.error);
-    this.run.report({
-      type: 'agent_retrying',
-      payload: {
-        service: this.service,
-        operation: this.operation,
-        attempt: e.attempt,
-        max_attempts: this.maxAttempts,
-        delay_ms: e.delayMs,
-        reason: e.kind,
-        ...(message === undefined ? {} : { error_message: message }),
-        ...(e.retryAfterMs === undefined ? {} : { retry_after_ms: e.retryAfterMs }),
+    tell(
+      this.run,
+      {
+        type: 'agent_retrying',
+        payload: {
+          service: this.service,
+          operation: this.operation,
+          attempt: e.attempt,
+          max_attempts: this.maxAttempts,
+          delay_ms: e.delayMs,
+          reason: e.kind,
+          ...(message === undefined ? {} : { error_message: message }),
+          ...(e.retryAfterMs === undefined ? {} : { retry_after_ms: e.retryAfterMs }),
+        },
       },
-    });
+      this.logger,
+    );
   };
 
   /** A fallback answered this call's failure. */
   fallback(reason: string, error: unknown): void {
     const message = failureMessage(error);
-    this.run.report({
-      type: 'agent_fallback',
-      payload: {
-        service: this.service,
-        operation: this.operation,
-        reason,
-        ...(message === undefined ? {} : { error_message: message }),
+    tell(
+      this.run,
+      {
+        type: 'agent_fallback',
+        payload: {
+          service: this.service,
+          operation: this.operation,
+          reason,
+          ...(message === undefined ? {} : { error_message: message }),
+        },
       },
-    });
+      this.logger,
+    );
   }
 }
 
@@ -101,9 +127,11 @@ export class CallLink {
 export class RunLinks {
   private readonly links = new Set<CallLink>();
   private readonly service: string;
+  private readonly logger: Logger;
 
-  constructor(service: string) {
+  constructor(service: string, logger: Logger) {
     this.service = service;
+    this.logger = logger;
   }
 
   add(link: CallLink): void {
@@ -152,7 +180,7 @@ export class RunLinks {
     for (const link of [...this.links]) {
       if (told.has(link.run)) continue;
       told.add(link.run);
-      link.run.report(event);
+      tell(link.run, event, this.logger);
     }
   }
 }
