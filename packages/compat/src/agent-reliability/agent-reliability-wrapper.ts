@@ -11,6 +11,7 @@ import { legacyFailure } from '../delegate/legacy-outcome.js';
 import { useLegacy } from '../deprecation/warn-once.js';
 import {
   convertLegacyCircuitConfig,
+  LEGACY_BREAKER_DEFAULTS,
   type LegacyCircuitConfigInput,
 } from '../legacy-config/legacy-circuit-config.js';
 import type { LegacyRetryConfigInput } from '../legacy-config/legacy-retry-config.js';
@@ -91,7 +92,10 @@ export class AgentReliabilityWrapper {
       );
     }
     this.agentName = agentName;
-    const breaker = convertLegacyCircuitConfig(circuitBreakerConfig);
+    const breaker = convertLegacyCircuitConfig(circuitBreakerConfig, {
+      ...LEGACY_BREAKER_DEFAULTS,
+      countEveryFailure: true,
+    });
     const read = readReliabilityRetry(retryConfig, undefined, 'retryConfig');
     const random = options.random ?? systemRandom;
     const retry = convertReliabilityRetry(

@@ -16,7 +16,7 @@ function emit(d: Deprecation): void {
   const detail = 'See the migration table in the @rel/compat README, or run the @rel codemod.';
   if (typeof proc?.emitWarning === 'function') {
     // Node decides what a DeprecationWarning does: nothing under --no-deprecation, a stack
-    // trace under --trace-deprecation, a synchronous throw under --throw-deprecation.
+    // trace under --trace-deprecation, an uncaught throw under --throw-deprecation.
     proc.emitWarning(deprecationMessage(d), { type: 'DeprecationWarning', code: d.code, detail });
     return;
   }
@@ -32,7 +32,8 @@ function emit(d: Deprecation): void {
  * use (construction, first call), never at import. Cheap after the first time: one map
  * lookup and one clock read.
  *
- * Under `--throw-deprecation` the first use throws, as Node does for its own deprecations.
+ * Under `--no-deprecation` nothing is printed; under `--throw-deprecation` Node throws the
+ * warning (on the next tick), exactly as for its own deprecations.
  *
  * @example
  * ```ts
@@ -43,7 +44,7 @@ export function useLegacy(code: DeprecationCode): void {
   const state = deprecationState();
   countUse(state, code);
   if (state.emitted.has(code)) return;
-  // Marked before emitting, so a throwing emit (--throw-deprecation) still counts as once.
+  // Marked before emitting, so whatever the emit does, the code is warned about once.
   state.emitted.add(code);
   emit(DEPRECATIONS[code]);
 }

@@ -1,5 +1,6 @@
 import { parseCircuitBreakerConfig, type CircuitBreakerConfig } from '@rel/config';
 import { legacyProfile, type LegacyProfile } from '../delegate/legacy-instance.js';
+import { EVERY_FAILURE } from '../legacy-config/legacy-circuit-config.js';
 import type { RetryStrategy } from './retry-strategy.js';
 
 /** The breaker of the legacy `CircuitBreakerRetryStrategy`: 5 failures, 30 s recovery (fixed). */
@@ -9,6 +10,8 @@ export const LLM_RETRY_CIRCUIT: CircuitBreakerConfig = parseCircuitBreakerConfig
   openMs: 30_000,
   openBackoffMultiplier: 1,
   openJitter: 0,
+  // The legacy breaker recorded every failure of a call, whatever it was.
+  failureKinds: [...EVERY_FAILURE],
 });
 
 /**

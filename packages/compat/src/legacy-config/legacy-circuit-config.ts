@@ -60,13 +60,37 @@ const KEYS: Readonly<Record<string, Field>> = {
   slidingWindowSize: 'ignored',
 };
 
-/** Legacy defaults of a breaker, in legacy units. */
+/** Legacy defaults of a breaker, in legacy units, and what it counted. */
 export interface LegacyCircuitDefaults {
   readonly failureThreshold: number;
   readonly recoveryTimeout: number;
   readonly halfOpenMaxCalls: number;
   readonly successThreshold: number;
+  /**
+   * The legacy breakers recorded every failure, a caller's bug (`permanent`) included;
+   * the canonical default counts only what says something about the dependency.
+   * @defaultValue false
+   */
+  readonly countEveryFailure?: boolean;
 }
+
+/** `CircuitConfig` defaults: 5 failures, 30 s, 3 half-open calls, 1 success closes. */
+export const LEGACY_BREAKER_DEFAULTS: LegacyCircuitDefaults = Object.freeze({
+  failureThreshold: 5,
+  recoveryTimeout: 30,
+  halfOpenMaxCalls: 3,
+  successThreshold: 1,
+});
+
+/** The failure kinds a legacy breaker counted: every failure of the operation. */
+export const EVERY_FAILURE: CircuitBreakerConfig['failureKinds'] = Object.freeze([
+  'transient',
+  'timeout',
+  'rate_limited',
+  'overloaded',
+  'permanent',
+  'deadline_exceeded',
+]) as CircuitBreakerConfig['failureKinds'];
 
 /** A converted legacy breaker config. */
 export interface LegacyCircuitConversion {
@@ -160,6 +184,7 @@ export function convertLegacyCircuitConfig(
     maxOpenMs: Math.max(openMs, 300_000),
     halfOpenMaxProbes: pick('halfOpenMaxCalls'),
     successThreshold: pick('successThreshold'),
+    ...(defaults.countEveryFailure === true ? { failureKinds: [...EVERY_FAILURE] } : {}),
   };
   return { config: parseCircuitBreakerConfig(canonical), name: values.name as string | undefined, notes };
 }

@@ -108,6 +108,17 @@ export function resolveLegacyRetry(
     ignore('timeoutSeconds', 'timeout_seconds_float wins (Era A rule)');
   ignore('metricsEnabled', 'not used by any legacy logic; canonical metrics are always on (@rel/health)');
 
+  // Era A stored `retryable_exceptions: []` by default, meaning "the handler's defaults".
+  let retryable = pick('retryableExceptions');
+  if (given.retryableExceptions !== undefined && given.retryableExceptions.length === 0) {
+    notes.push({
+      action: 'ignored',
+      legacy: from('retryableExceptions'),
+      detail: 'an empty list meant the default set',
+    });
+    retryable = defaults.retryableExceptions;
+  }
+
   const breakerOn = pick('circuitBreakerEnabled') === true;
   if (!breakerOn) {
     ignore('circuitBreakerFailureThreshold', 'no breaker (circuit_breaker_enabled is off)');
@@ -124,7 +135,7 @@ export function resolveLegacyRetry(
     jitter: pick('jitter'),
     jitterRange: pick('jitterRange') ?? 0.1,
     timeoutSeconds: timeout === undefined || timeout === 0 ? undefined : timeout,
-    retryable: pick('retryableExceptions') ?? ['Exception'],
+    retryable: retryable ?? ['Exception'],
     nonRetryable: pick('nonRetryableExceptions') ?? [],
     circuitBreaker: breakerOn
       ? {

@@ -10,6 +10,7 @@ import {
 } from '@rel/config';
 import { legacyRetryMatchers, type LegacyRetryMatchers } from '../legacy-errors/legacy-error-set.js';
 import type { ConversionNote } from './conversion-note.js';
+import { EVERY_FAILURE } from './legacy-circuit-config.js';
 import type { LegacyField } from './legacy-retry-config.js';
 import type { FieldSources, ResolvedLegacyRetry } from './resolve-legacy.js';
 
@@ -211,6 +212,8 @@ export function toCanonicalRetry(
       openBackoffMultiplier: 1,
       openJitter: 0,
       maxOpenMs: Math.max(openMs, 300_000),
+      // The legacy handler recorded every failed attempt in its breaker.
+      failureKinds: [...EVERY_FAILURE],
     });
     note(
       'circuitBreakerFailureThreshold',

@@ -10,7 +10,10 @@ import {
 import { legacyFailure } from '../delegate/legacy-outcome.js';
 import { useLegacy } from '../deprecation/warn-once.js';
 import { convertLegacySettings } from '../legacy-config/convert.js';
-import { convertLegacyCircuitConfig } from '../legacy-config/legacy-circuit-config.js';
+import {
+  convertLegacyCircuitConfig,
+  LEGACY_BREAKER_DEFAULTS,
+} from '../legacy-config/legacy-circuit-config.js';
 import { agentReliabilityDelay } from '../legacy-formulas/agent-reliability-delay.js';
 import {
   STATE_STATUS,
@@ -72,11 +75,11 @@ export class ReliabilityManager {
     const breaker = convertLegacyCircuitConfig(
       {
         failureThreshold,
-        recoveryTimeout: Math.max(recoveryTimeout, 0.001),
+        recoveryTimeout: recoveryTimeout === 0 ? 0.001 : recoveryTimeout,
         halfOpenMaxCalls,
         successThreshold: 2,
       },
-      undefined,
+      { ...LEGACY_BREAKER_DEFAULTS, countEveryFailure: true },
       'arguments',
     );
     if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useFakeDefaultManager } from '../../test/fixtures.js';
+import * as compat from '../index.js';
+import { DEPRECATION_CODES, type DeprecationCode } from './registry.js';
+import { resetDeprecationsForTests } from './usage.js';
+
+const noEnv = { env: {} };
+const quick = async (p: Promise<unknown>): Promise<void> => void (await p.catch(() => undefined));
+
+/** One use of each legacy name, as a call site writes it. Each runs twice below. */
+const USES: Record<DeprecationCode, () => unknown> = {
+  REL_DEP001: () => new compat.RetryManager(),
+  REL_DEP002: () => compat.BackoffStrategy.LINEAR,
+  REL_DEP003: () => new compat.RetryResult(true, 1),
+  REL_DEP004: () => new compat.ReliabilityRetryConfig({ baseConfig: { max_retries: 1 } }),
+  REL_DEP005: () => new compat.RetryHandler({ max_retries: 1 }),
+  REL_DEP006: () => new compat.RetryStrategy(),
+  REL_DEP007: () => new compat.APISpecificRetryStrategy('openai'),
+  REL_DEP008: () => compat.withEnhancedRetry(),
+  REL_DEP009: () => new compat.CircuitBreakerRetryStrategy(compat.FAST_LLM_RETRY),
+  REL_DEP010: () => compat.FAST_LLM_RETRY.calculateDelay(1),
+  REL_DEP011: () => compat.STANDARD_LLM_RETRY.shouldRetry(new Error('429')),
+  REL_DEP012: () => compat.withEnhancedRetry(compat.SLOW_LLM_RETRY),
+  REL_DEP013: () => compat.OPENAI_RETRY.calculateDelay(2),
+  REL_DEP014: () => new compat.CircuitBreakerRetryStrategy(compat.ANTHROPIC_RETRY),
+  REL_DEP015: () => new compat.LegacyUnifiedRetryHandler('env', {}, { env: { RETRY_MAX_ATTEMPTS: '2' } }),
+  REL_DEP016: () => new compat.LegacyUnifiedRetryHandler('svc', {}, noEnv),
+  REL_DEP017: () => compat.UnifiedRetryStrategy.FIBONACCI,
+  REL_DEP018: () => new compat.UnifiedRetryConfig({ max_attempts: 2 }),
+  REL_DEP019: () => new compat.UnifiedRetryResult(false),
+  REL_DEP020: () => new compat.LegacyUnifiedRetryHandler('db', compat.LEGACY_DATABASE_RETRY_POLICY, noEnv),
+  REL_DEP021: () => new compat.LegacyUnifiedRetryHandler('llm', compat.LEGACY_LLM_RETRY_POLICY, noEnv),
+  REL_DEP022: () => new compat.LegacyUnifiedRetryHandler('agent', compat.LEGACY_AGENT_RETRY_POLICY, noEnv),
+  REL_DEP023: () => new compat.LegacyUnifiedRetryHandler('api', compat.LEGACY_API_RETRY_POLICY, noEnv),
+  REL_DEP024: () => new compat.LegacyUnifiedRetryHandler('ws', compat.LEGACY_WEBSOCKET_RETRY_POLICY, noEnv),
+  REL_DEP025: () => new compat.LegacyUnifiedRetryHandler('file', compat.LEGACY_FILE_RETRY_POLICY, noEnv),
+  REL_DEP026: () => compat.retryOnException({ env: {} }),
+  REL_DEP027: () => compat.withRetry({ env: {} }),
+  REL_DEP028: () => compat.withTimeout(1),
+  REL_DEP029: () => new compat.AsyncCircuitBreaker(),
+  REL_DEP030: () => new compat.LegacyReliabilityManager(),
+  REL_DEP031: () => compat.CircuitState.HALF_OPEN,
+  REL_DEP032: () => new compat.LegacyAgentReliabilityWrapper('agent'),
+  REL_DEP033: () => compat.getReliabilityWrapper('agent'),
+  REL_DEP034: () => compat.getSystemHealth(),
+};
+
+let env: ReturnType<typeof useFakeDefaultManager>;
+beforeAll(() => {
+  env = useFakeDefaultManager();
+});
+afterAll(() => {
+  env.restore();
+  resetDeprecationsForTests();
+});
+
+describe('every legacy name', () => {
+  it('has a use in this table (a new code needs one)', () => {
+    expect(Object.keys(USES).sort()).toEqual([...DEPRECATION_CODES].sort());
+  });
+
+  it.each(DEPRECATION_CODES.map((c) => [c]))('%s warns exactly once, with its code, on use', async (code) => {
+    resetDeprecationsForTests();
+    const seen: string[] = [];
+    const listener = (w: Error & { code?: string }): void => {
+      if (w.name === 'DeprecationWarning' && w.code !== undefined) seen.push(w.code);
+    };
+    process.on('warning', listener);
+    try {
+      const first = USES[code]();
+      if (first instanceof Promise) await quick(first);
+      const second = USES[code]();
+      if (second instanceof Promise) await quick(second);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listener);
+    }
+    expect(seen.filter((c) => c === code)).toEqual([code]);
+    expect(compat.getMigrationStatus().names.find((n) => n.code === code)?.uses).toBeGreaterThanOrEqual(2);
+  });
+});
