@@ -2,7 +2,7 @@ import { InvalidStateError, RelValidationError } from '@rel/config';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TERMINAL_EVENT_TYPES } from '../events/event-types.js';
-import { quick, reset, testManager } from '../instance/test-kit.test-helper.js';
+import { quick, reset, testManager } from '../../test/kit.js';
 import { AgentReliabilityWrapper } from './agent-wrapper.js';
 
 function setup() {

@@ -5,7 +5,7 @@ import {
   RelConfigError,
 } from '@rel/config';
 import { afterEach, describe, expect, it } from 'vitest';
-import { quick, reset, testManager } from '../instance/test-kit.test-helper.js';
+import { quick, reset, testManager } from '../../test/kit.js';
 import { getDefaultManager, setDefaultManager } from '../manager/default-manager.js';
 import { AgentReliabilityWrapper } from './agent-wrapper.js';
 

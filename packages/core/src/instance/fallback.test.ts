@@ -1,6 +1,6 @@
 import { CancelledError, NonRetryableError, RetryExhaustedError } from '@rel/config';
 import { describe, expect, it } from 'vitest';
-import { quick, reset, testManager } from './test-kit.test-helper.js';
+import { quick, reset, testManager } from '../../test/kit.js';
 
 describe('ReliabilityInstance: fallback', () => {
   it('answers a final failure with a per-call value or function; the result says fallback_used', async () => {

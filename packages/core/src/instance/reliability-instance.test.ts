@@ -8,7 +8,7 @@ import {
 } from '@rel/config';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallOptions } from './call-options.js';
-import { quick, reset, testManager } from './test-kit.test-helper.js';
+import { quick, reset, testManager } from '../../test/kit.js';
 
 const ok = () => Promise.resolve('value');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AgentReliabilityWrapper } from '../agent/agent-wrapper.js';
 import type { RunContext } from '../events/run-context.js';
-import { quick, reset, testManager } from './test-kit.test-helper.js';
+import { quick, reset, testManager } from '../../test/kit.js';
 import { failureMessage } from './run-links.js';
 
 describe('reliability events of calls that belong to runs', () => {

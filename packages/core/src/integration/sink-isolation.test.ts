@@ -4,7 +4,7 @@ import { AgentReliabilityWrapper } from '../agent/agent-wrapper.js';
 import type { AgentEvent } from '../events/envelope.js';
 import { MemoryEventSink } from '../events/memory-sink.js';
 import type { EventSink } from '../events/sink.js';
-import { memoryLogger, quick, reset } from '../instance/test-kit.test-helper.js';
+import { memoryLogger, quick, reset } from '../../test/kit.js';
 import { ReliabilityManager } from '../manager/reliability-manager.js';
 
 /** One scripted run: a flaky tool, a failing tool with a fallback, a failing tool without. */

@@ -13,7 +13,7 @@ import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventDispatcher } from '../events/dispatcher.js';
 import { MemoryEventSink } from '../events/memory-sink.js';
-import { memoryLogger, quick, reset, testManager } from '../instance/test-kit.test-helper.js';
+import { memoryLogger, quick, reset, testManager } from '../../test/kit.js';
 import { getDefaultManager, setDefaultManager } from './default-manager.js';
 import { ReliabilityManager } from './reliability-manager.js';
 

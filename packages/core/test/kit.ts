@@ -1,9 +1,10 @@
+// Test helpers shared by the tests of @rel/core (not shipped: outside src/).
 import type { ReliabilityConfigInput } from '@rel/config';
 import { FakeClock, seededRandom } from '@rel/test-utils';
 import { pino, type Logger } from 'pino';
-import { MemoryEventSink } from '../events/memory-sink.js';
-import { ReliabilityManager } from '../manager/reliability-manager.js';
-import type { ReliabilityManagerOptions } from '../manager/manager-options.js';
+import { MemoryEventSink } from '../src/events/memory-sink.js';
+import { ReliabilityManager } from '../src/manager/reliability-manager.js';
+import type { ReliabilityManagerOptions } from '../src/manager/manager-options.js';
 
 /** A logger that keeps its lines as objects. */
 export function memoryLogger(level = 'debug'): { logger: Logger; lines: Array<Record<string, unknown>> } {
