@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { REDACT_PATHS, defaultLogger, serviceLogger } from './logger.js';
+import { RelConfigError } from '@rel/config';
+import { REDACT_PATHS, defaultLogger, resolveLogLevel, serviceLogger } from './logger.js';
 
 function capture(options: pino.LoggerOptions = {}) {
   const lines: Array<Record<string, unknown>> = [];
@@ -86,5 +87,16 @@ describe('logging', () => {
     expect(defaultLogger()).toBe(a);
     expect(a.level).toBe(process.env['LOG_LEVEL'] ?? 'info');
     expect(REDACT_PATHS).toContain('*.headers.authorization');
+  });
+
+  it('LOG_LEVEL: unset means info; a typo is a RelConfigError naming it and the levels', () => {
+    expect(resolveLogLevel(undefined)).toBe('info');
+    expect(resolveLogLevel('')).toBe('info');
+    expect(resolveLogLevel('debug')).toBe('debug');
+    expect(resolveLogLevel('silent')).toBe('silent');
+    expect(() => resolveLogLevel('verbose')).toThrow(RelConfigError);
+    expect(() => resolveLogLevel('verbose')).toThrow(
+      /LOG_LEVEL: received "verbose"; expected one of "trace" \| "debug"/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { RelConfigError } from '@rel/config';
 import { pino, type Logger } from 'pino';
 
 /**
@@ -52,7 +53,8 @@ let processLogger: Logger | undefined;
 /**
  * The logger used when none is injected: `pino({ level: process.env.LOG_LEVEL ?? 'info' })`
  * with {@link REDACT_PATHS}, created on first use (a process that injects its own logger
- * never builds it) and shared by every manager of the process.
+ * never builds it) and shared by every manager of the process. An unknown `LOG_LEVEL`
+ * throws `RelConfigError` naming it and the allowed levels.
  *
  * @example
  * ```ts
@@ -63,9 +65,23 @@ let processLogger: Logger | undefined;
 export function defaultLogger(): Logger {
   return (processLogger ??= pino({
     name: 'rel',
-    level: globalThis.process?.env['LOG_LEVEL'] ?? 'info',
+    level: resolveLogLevel(globalThis.process?.env['LOG_LEVEL']),
     redact: { paths: [...REDACT_PATHS], censor: REDACTED },
   }));
+}
+
+/**
+ * `LOG_LEVEL` checked against pino's levels (unset or empty: `info`), so a typo is named
+ * rather than a crash inside pino. @internal
+ */
+export function resolveLogLevel(value: string | undefined): string {
+  if (value === undefined || value === '') return 'info';
+  const levels = [...Object.keys(pino.levels.values), 'silent'];
+  if (levels.includes(value)) return value;
+  throw new RelConfigError(
+    [{ path: 'LOG_LEVEL', received: value, expected: `one of ${levels.map((l) => `"${l}"`).join(' | ')}` }],
+    'environment',
+  );
 }
 
 /**
