@@ -1,5 +1,6 @@
 import { InvalidStateError, RelConfigError, RelValidationError } from '@rel/config';
 import { FakeClock } from '@rel/test-utils';
+import fc from 'fast-check';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { EventDispatcher, type AgentEventInput } from './dispatcher.js';
@@ -167,5 +168,32 @@ describe('EventDispatcher', () => {
     expect(closed).toEqual(['b']);
     expect(lines.some((l) => l.sink === 'a' && l.msg === 'closing an event sink failed')).toBe(true);
     expect(() => events.emit(thinking('u'))).toThrow(InvalidStateError);
+  });
+
+  it('property: whatever the mix of users and invalid events, each user sees 1..n with no gap', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ user: fc.constantFrom('a', 'b', 'c'), valid: fc.boolean() }), { maxLength: 60 }),
+        (steps) => {
+          const sink = new MemoryEventSink();
+          const events = new EventDispatcher({ sinks: [sink], clock: new FakeClock() });
+          const expected: Record<string, number> = {};
+          for (const { user, valid } of steps) {
+            const input = valid
+              ? thinking(user)
+              : ({ ...thinking(user), payload: {} } as unknown as AgentEventInput);
+            if (valid) {
+              expected[user] = (expected[user] ?? 0) + 1;
+              expect(events.emit(input).seq).toBe(expected[user]);
+            } else expect(() => events.emit(input)).toThrow(RelValidationError);
+          }
+          for (const user of ['a', 'b', 'c']) {
+            const seqs = sink.forUser(user).map((e) => e.seq);
+            expect(seqs).toEqual(Array.from({ length: expected[user] ?? 0 }, (_, i) => i + 1));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
