@@ -5,8 +5,9 @@
 
 // agents/base/retry_manager
 export { BackoffStrategy } from './retry-manager/backoff-strategy.js';
-export { RetryManager, RETRY_MANAGER_DEFAULT_RETRYABLE } from './retry-manager/retry-manager.js';
-export type { RetryManagerChanges, RetryManagerOptions } from './retry-manager/retry-manager.js';
+export { RetryManager } from './retry-manager/retry-manager.js';
+export { RETRY_MANAGER_DEFAULT_RETRYABLE } from './retry-manager/retry-manager-config.js';
+export type { RetryManagerChanges, RetryManagerOptions } from './retry-manager/retry-manager-config.js';
 export { RetryResult } from './retry-manager/retry-result.js';
 export { MAX_OPERATION_RECORDS } from './retry-manager/retry-statistics.js';
 export type { EmptyRetryStatistics, RetryStatistics } from './retry-manager/retry-statistics.js';
@@ -42,10 +43,8 @@ export { RetryStrategy as UnifiedRetryStrategy } from './unified-retry-handler/r
 export { RetryConfig as UnifiedRetryConfig } from './unified-retry-handler/retry-config.js';
 export { RetryResult as UnifiedRetryResult } from './unified-retry-handler/retry-result.js';
 export type { RetryAttempt } from './unified-retry-handler/retry-result.js';
-export {
-  RetryContext,
-  UnifiedRetryHandler as LegacyUnifiedRetryHandler,
-} from './unified-retry-handler/unified-retry-handler.js';
+export { UnifiedRetryHandler as LegacyUnifiedRetryHandler } from './unified-retry-handler/unified-retry-handler.js';
+export { RetryContext } from './unified-retry-handler/retry-context.js';
 export type { UnifiedRetryHandlerOptions } from './unified-retry-handler/unified-retry-handler.js';
 export { retryOnException } from './unified-retry-handler/retry-on-exception.js';
 export type { RetryOnExceptionOptions } from './unified-retry-handler/retry-on-exception.js';
@@ -72,12 +71,12 @@ export type {
 // agents/base/reliability_manager (renamed here: @rel/core's ReliabilityManager is canonical)
 export { ReliabilityManager as LegacyReliabilityManager } from './reliability-manager/reliability-manager.js';
 export type { LegacyReliabilityManagerOptions } from './reliability-manager/reliability-manager.js';
-export { CircuitState } from './reliability-manager/circuit-state.js';
+export { CircuitState } from './reliability-manager/circuit-health.js';
 export type {
   ReliabilityCircuitStatus,
   ReliabilityHealthCheck,
   ReliabilityHealthStatus,
-} from './reliability-manager/legacy-health.js';
+} from './reliability-manager/circuit-health.js';
 
 // core/reliability (renamed here: @rel/core's AgentReliabilityWrapper is canonical)
 export {
@@ -145,10 +144,12 @@ export type {
   LegacyRetryMatchers,
 } from './legacy-errors/legacy-error-set.js';
 export { domainRetryable } from './legacy-errors/domain-errors.js';
-export { retryManagerDelay } from './legacy-formulas/retry-manager-delay.js';
-export type { RetryManagerStrategy } from './legacy-formulas/retry-manager-delay.js';
-export { reliabilityRetryDelay } from './legacy-formulas/reliability-retry-delay.js';
-export { llmDelay } from './legacy-formulas/llm-delay.js';
-export { agentReliabilityDelay } from './legacy-formulas/agent-reliability-delay.js';
+export {
+  agentReliabilityDelay,
+  llmDelay,
+  reliabilityRetryDelay,
+  retryManagerDelay,
+} from './legacy-formulas/legacy-delays.js';
+export type { RetryManagerStrategy } from './legacy-formulas/legacy-delays.js';
 export { penaltyHealthScore } from './legacy-formulas/penalty-health-score.js';
 export type { PenaltyHealthInput } from './legacy-formulas/penalty-health-score.js';

@@ -159,7 +159,8 @@ export class AgentReliabilityWrapper {
     this.track(operationName, error);
     if (r.fallbackError !== undefined) {
       this.track(`${operationName}_fallback`, r.fallbackError);
-      throw r.fallbackError;
+      // The legacy wrapper re-raised whatever the fallback raised.
+      throw r.fallbackError as Error;
     }
     throw error;
   }

@@ -89,7 +89,9 @@ describe('AsyncCircuitBreaker', () => {
     expect((refused.error as Error).message).toBe('Circuit breaker is OPEN (failed 2 times)');
     await env.clock.advance(10_000);
     expect(breaker.state).toBe('HALF_OPEN');
-    expect(await outcome(breaker.call(async (a: number, b: number) => a * b, 6, 7))).toEqual({ value: 42 });
+    expect(await outcome(breaker.call((a: number, b: number) => Promise.resolve(a * b), 6, 7))).toEqual({
+      value: 42,
+    });
     expect(breaker.circuitInfo).toMatchObject({ state: 'CLOSED', failure_count: 0, last_failure_time: null });
     expect(env.manager.find('inventory')?.breaker?.state).toBe('closed');
   });

@@ -1,4 +1,4 @@
-import { RelConfigError } from '@rel/config';
+import { describeValue, RelConfigError } from '@rel/config';
 import { useLegacy } from '../deprecation/warn-once.js';
 import type { LegacyErrorSet } from '../legacy-errors/legacy-error-set.js';
 import { quietConfig } from '../unified-retry-handler/retry-config.js';
@@ -41,7 +41,13 @@ export function withRetry(
   const both = (a: unknown, b: unknown, name: string): unknown => {
     if (a !== undefined && b !== undefined && a !== b) {
       throw new RelConfigError(
-        [{ path: name, received: b, expected: `the same value as its camelCase spelling (${String(a)})` }],
+        [
+          {
+            path: name,
+            received: b,
+            expected: `the same value as its camelCase spelling (${describeValue(a)})`,
+          },
+        ],
         'withRetry options',
       );
     }

@@ -36,7 +36,8 @@ export function guardOperation<T>(
     try {
       result = op();
     } catch (error) {
-      return Promise.reject(stop(error, retryable) as Error);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a legacy operation may throw anything; it is passed on as thrown
+      return Promise.reject(stop(error, retryable));
     }
     return Promise.resolve(result).then(undefined, (error: unknown) =>
       Promise.reject(stop(error, retryable) as Error),

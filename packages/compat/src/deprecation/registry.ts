@@ -116,7 +116,6 @@ export const DEPRECATIONS = Object.freeze({
     'enhanced-retry',
     'LLM_RELIABILITY_PROFILE from @rel/config',
   ),
-  // Environment
   REL_DEP015: entry(
     'REL_DEP015',
     'RETRY_* environment variables',
@@ -222,7 +221,6 @@ export const DEPRECATIONS = Object.freeze({
     'reliability-manager',
     'CircuitState / CIRCUIT_STATES from @rel/circuit',
   ),
-  // core/reliability
   REL_DEP032: entry(
     'REL_DEP032',
     'AgentReliabilityWrapper (core/reliability)',

@@ -22,7 +22,7 @@ function emit(d: Deprecation): void {
   }
   if (proc?.noDeprecation === true) return;
   // Outside Node (a browser bundle, an edge runtime) the console is the only channel.
-  // eslint-disable-next-line no-console
+
   globalThis.console?.warn?.(`[DeprecationWarning] ${d.code}: ${deprecationMessage(d)}`);
 }
 

@@ -1,9 +1,9 @@
-import { RelConfigError, systemRandom, type Random, type ValidationIssue } from '@rel/config';
+import { describeValue, RelConfigError, systemRandom, type Random, type ValidationIssue } from '@rel/config';
 import type { DeprecationCode } from '../deprecation/registry.js';
 import { useLegacy } from '../deprecation/warn-once.js';
 import { convertLegacySettings, type LegacyConversion } from '../legacy-config/convert.js';
 import { isOperationFailure } from '../legacy-errors/error-families.js';
-import { llmDelay } from '../legacy-formulas/llm-delay.js';
+import { llmDelay } from '../legacy-formulas/legacy-delays.js';
 
 /** Options of `new RetryStrategy(...)`: the legacy keyword arguments, camelCase or snake_case, seconds. */
 export interface RetryStrategyOptions {
@@ -88,7 +88,7 @@ export function pickOptions(o: RetryStrategyOptions, issues: ValidationIssue[]):
     const a = (o as Record<string, unknown>)[camel];
     const b = (o as Record<string, unknown>)[snake];
     if (a !== undefined && b !== undefined && a !== b)
-      issues.push({ path: snake, received: b, expected: `the same value as ${camel} (${String(a)})` });
+      issues.push({ path: snake, received: b, expected: `the same value as ${camel} (${describeValue(a)})` });
     if ((a ?? b) !== undefined) out[camel] = a ?? b;
   }
   if (o.random !== undefined) out.random = o.random;

@@ -52,6 +52,7 @@ describe('withEnhancedRetry', () => {
     let calls = 0;
     async function complete(prompt: string, n: number): Promise<string> {
       calls++;
+      await Promise.resolve();
       if (calls < 5) throw new Error('timeout');
       return `${prompt}:${n}`;
     }
@@ -119,7 +120,7 @@ describe('CircuitBreakerRetryStrategy', () => {
     });
 
     await env.clock.advance(30_000);
-    const r4 = await outcome(guarded.executeWithRetry(async (x: number) => x * 2, 21));
+    const r4 = await outcome(guarded.executeWithRetry((x: number) => Promise.resolve(x * 2), 21));
     expect(r4).toEqual({ value: 42 });
     expect(guarded.isCircuitOpen()).toBe(false);
     expect(guarded.getCircuitStatus().state).toBe('closed');

@@ -108,8 +108,8 @@ export function readLegacyRetryEnv(
     sources[spec.field] = variable;
   }
   return {
-    settings: settings as LegacyRetrySettings,
-    sources: sources as Partial<Record<LegacyField, string>>,
+    settings: settings,
+    sources: sources,
   };
 }
 

@@ -117,7 +117,7 @@ export function readLegacyRetryConfig(
       issues.push({ path: at(key), received: value, expected: problem });
       continue;
     }
-    const normal = typeof value === 'string' ? value.toLowerCase() : value;
+    const normal: unknown = typeof value === 'string' ? value.toLowerCase() : value;
     const earlier = sources[field];
     if (earlier !== undefined && settings[field] !== normal) {
       issues.push({
@@ -130,7 +130,7 @@ export function readLegacyRetryConfig(
     settings[field] = normal;
     sources[field] = key;
   }
-  return { settings: settings as LegacyRetrySettings, sources: sources as LegacyKeySources };
+  return { settings: settings, sources: sources };
 }
 
 /**
@@ -155,5 +155,5 @@ export function keepLegacyFields(
       notes.push({ action: 'ignored', legacy: key, detail: `${api} does not use it` });
     }
   }
-  return { settings: settings as LegacyRetrySettings, sources: sources as LegacyKeySources };
+  return { settings: settings, sources: sources };
 }

@@ -201,7 +201,7 @@ export function toCanonicalRetry(
     );
   }
 
-  const config = parseRetryConfig(input as RetryConfigInput);
+  const config = parseRetryConfig(input);
   let circuitBreaker: CircuitBreakerConfig | false = false;
   if (r.circuitBreaker.enabled) {
     const openMs = ms(r.circuitBreaker.recoveryTimeout);

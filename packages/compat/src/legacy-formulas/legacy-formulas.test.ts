@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agentReliabilityDelay } from './agent-reliability-delay.js';
+import { agentReliabilityDelay, reliabilityRetryDelay, retryManagerDelay } from './legacy-delays.js';
 import { penaltyHealthScore } from './penalty-health-score.js';
-import { reliabilityRetryDelay } from './reliability-retry-delay.js';
-import { retryManagerDelay } from './retry-manager-delay.js';
 
 const unit = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 const seconds = fc.double({ min: 0, max: 100, noNaN: true });

@@ -1,9 +1,9 @@
 // @rel/compat/reliability-manager: the legacy agents/base/reliability_manager module.
 export { ReliabilityManager } from './reliability-manager.js';
 export type { LegacyReliabilityManagerOptions } from './reliability-manager.js';
-export { CircuitState } from './circuit-state.js';
+export { CircuitState } from './circuit-health.js';
 export type {
   ReliabilityCircuitStatus,
   ReliabilityHealthCheck,
   ReliabilityHealthStatus,
-} from './legacy-health.js';
+} from './circuit-health.js';

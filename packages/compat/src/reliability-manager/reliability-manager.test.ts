@@ -1,7 +1,7 @@
 import { CircuitOpenError } from '@rel/config';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failingTimes, gaps, systemError, useFakeDefaultManager } from '../../test/fixtures.js';
-import { CircuitState } from './circuit-state.js';
+import { CircuitState } from './circuit-health.js';
 import { ReliabilityManager } from './reliability-manager.js';
 
 let env: ReturnType<typeof useFakeDefaultManager>;

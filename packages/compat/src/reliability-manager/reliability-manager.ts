@@ -14,13 +14,13 @@ import {
   convertLegacyCircuitConfig,
   LEGACY_BREAKER_DEFAULTS,
 } from '../legacy-config/legacy-circuit-config.js';
-import { agentReliabilityDelay } from '../legacy-formulas/agent-reliability-delay.js';
+import { agentReliabilityDelay } from '../legacy-formulas/legacy-delays.js';
 import {
   STATE_STATUS,
   type ReliabilityCircuitStatus,
   type ReliabilityHealthCheck,
   type ReliabilityHealthStatus,
-} from './legacy-health.js';
+} from './circuit-health.js';
 
 /** Additions of the compat layer to the legacy constructor. */
 export interface LegacyReliabilityManagerOptions {

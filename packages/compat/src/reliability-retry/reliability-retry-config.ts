@@ -1,4 +1,4 @@
-import { RelConfigError, systemRandom, type Random, type ValidationIssue } from '@rel/config';
+import { describeValue, RelConfigError, systemRandom, type Random, type ValidationIssue } from '@rel/config';
 import { useLegacy } from '../deprecation/warn-once.js';
 import type { ConversionNote } from '../legacy-config/conversion-note.js';
 import { convertLegacySettings, type LegacyConversion } from '../legacy-config/convert.js';
@@ -8,7 +8,7 @@ import type {
   LegacyRetrySettings,
 } from '../legacy-config/legacy-retry-config.js';
 import { keepLegacyFields, readLegacyRetryConfig } from '../legacy-config/read-legacy-config.js';
-import { reliabilityRetryDelay } from '../legacy-formulas/reliability-retry-delay.js';
+import { reliabilityRetryDelay } from '../legacy-formulas/legacy-delays.js';
 
 /** What `new ReliabilityRetryConfig(...)` takes (camelCase or snake_case). */
 export interface ReliabilityRetryConfigInit {
@@ -80,7 +80,7 @@ export function readReliabilityRetry(
     sources.exponentialBase = 'exponentialBase';
   }
   if (issues.length > 0) throw new RelConfigError(issues, 'reliability retry configuration');
-  return { settings: settings as LegacyRetrySettings, sources, notes };
+  return { settings: settings, sources, notes };
 }
 
 /** Jitter of the handler: the Era A `jitter` flag; a shared config without it (Era B) uses its jitter type. */
@@ -133,7 +133,13 @@ export class ReliabilityRetryConfig {
     const both = (a: unknown, b: unknown, name: string): void => {
       if (a !== undefined && b !== undefined && a !== b) {
         throw new RelConfigError(
-          [{ path: name, received: b, expected: `the same value as its camelCase spelling (${String(a)})` }],
+          [
+            {
+              path: name,
+              received: b,
+              expected: `the same value as its camelCase spelling (${describeValue(a)})`,
+            },
+          ],
           'ReliabilityRetryConfig',
         );
       }

@@ -121,7 +121,7 @@ describe('RetryManager.executeWithRetry results', () => {
     class ValidationError extends Error {
       override name = 'ValidationError';
     }
-    const cases: [unknown, number][] = [
+    const cases: [Error, number][] = [
       [systemError('ECONNREFUSED'), 3],
       [systemError('ETIMEDOUT'), 3],
       [new DOMException('signal timed out', 'TimeoutError'), 3],

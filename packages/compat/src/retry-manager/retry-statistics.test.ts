@@ -106,7 +106,7 @@ describe('RetryManager.getHealthStatus (last hour)', () => {
 });
 
 describe('RetryManager.updateConfiguration', () => {
-  it('changes later calls, in either spelling, and rejects bad values without changing anything', async () => {
+  it('changes later calls, in either spelling, and rejects bad values without changing anything', () => {
     const manager = new RetryManager({ maxAttempts: 2, baseDelay: 1 });
     manager.updateConfiguration({ max_attempts: 4, backoffStrategy: 'linear' });
     expect([manager.maxAttempts, manager.backoffStrategy, manager.baseDelay]).toEqual([4, 'linear', 1]);

@@ -139,11 +139,11 @@ export class RetryConfig {
     for (const [field, key] of Object.entries(read.sources)) {
       own[field] = (changes as Record<string, unknown>)[key];
     }
-    return quietConfig(this.deprecationCode, own as LegacyRetryConfigInput);
+    return quietConfig(this.deprecationCode, own);
   }
 
   /** The canonical configuration (without environment overrides) and how each field mapped. */
   toCanonical(): LegacyConversion {
-    return convertLegacyRetryConfig(this as LegacyRetryConfigInput);
+    return convertLegacyRetryConfig(this);
   }
 }

@@ -8,6 +8,7 @@ import { useLegacy } from '../deprecation/warn-once.js';
 import { convertLegacyRetryConfig, type LegacyConversion } from '../legacy-config/convert.js';
 import type { LegacyRetryConfigInput } from '../legacy-config/legacy-retry-config.js';
 import { quietConfig, RetryConfig } from './retry-config.js';
+import { RetryContext } from './retry-context.js';
 import { legacyAttempts, unifiedResult, type RetryResult } from './retry-result.js';
 
 /** Additions of the compat layer to the legacy constructor. */
@@ -92,7 +93,7 @@ export class UnifiedRetryHandler {
     if (config instanceof RetryConfig) useLegacy(config.deprecationCode);
     // Every unified strategy is canonical (jitter included), so delays draw on the default
     // manager's random source, like any other instance's.
-    this.conversion = convertLegacyRetryConfig(given as LegacyRetryConfigInput, {
+    this.conversion = convertLegacyRetryConfig(given, {
       env: options.env ?? processEnv(),
     });
     const l = this.conversion.legacy;
@@ -222,33 +223,5 @@ export class UnifiedRetryHandler {
 }
 
 function configFields(c: RetryConfig): LegacyRetryConfigInput {
-  return { ...c } as LegacyRetryConfigInput;
-}
-
-/**
- * The legacy `RetryContext`: `execute()` (and `executeAsync()`) runs the call, stores the
- * legacy `RetryResult` in `result`, and returns the value or throws the final exception.
- */
-export class RetryContext<T> {
-  /** The result of the last `execute()`, if any. */
-  result: RetryResult<T> | undefined;
-  private readonly run: () => Promise<RetryResult<T>>;
-
-  /** @internal Made by `UnifiedRetryHandler.retryContext`. */
-  constructor(run: () => Promise<RetryResult<T>>) {
-    this.run = run;
-  }
-
-  /** Runs the call; resolves to its value or throws the final exception. */
-  async execute(): Promise<T> {
-    const r = await this.run();
-    this.result = r;
-    if (r.success) return r.result as T;
-    throw r.finalException;
-  }
-
-  /** The legacy async variant of {@link RetryContext.execute}. */
-  executeAsync(): Promise<T> {
-    return this.execute();
-  }
+  return { ...c };
 }
