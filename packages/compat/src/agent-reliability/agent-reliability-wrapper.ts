@@ -23,7 +23,10 @@ import {
 import { errorTypeName } from '../retry-manager/retry-statistics.js';
 import { LegacyErrorLog, type LegacyErrorEntry } from './legacy-error-log.js';
 
-/** The errors the legacy wrapper never retried (by class name; see `LEGACY_EXCEPTION_NAMES`). */
+/**
+ * The errors the legacy wrapper never retried (by class name; see `LEGACY_EXCEPTION_NAMES`).
+ * @deprecated Use `neverRetryOn` matchers of `RetryConfig` (`@rel/config`). Removed in 2.0.0.
+ */
 export const WRAPPER_NON_RETRYABLE: readonly string[] = Object.freeze([
   'ValidationError',
   'ValueError',
@@ -36,7 +39,10 @@ export const WRAPPER_NON_RETRYABLE: readonly string[] = Object.freeze([
   'ImportError',
 ]);
 
-/** `getHealthStatus()` of the legacy wrapper (legacy keys). */
+/**
+ * `getHealthStatus()` of the legacy wrapper (legacy keys).
+ * @deprecated Use `ReliabilityInstance#status()` of `@rel/core` (`health`, `circuit`). Removed in 2.0.0.
+ */
 export interface AgentHealthReport {
   readonly agent_name: string;
   readonly circuit_breaker: LegacyCircuitStatus;
@@ -50,7 +56,10 @@ export interface AgentHealthReport {
 
 const FIVE_MINUTES = 300_000;
 
-/** Additions of the compat layer to the legacy constructor. */
+/**
+ * Additions of the compat layer to the legacy constructor.
+ * @deprecated Use the options of `AgentReliabilityWrapper` from `@rel/core`. Removed in 2.0.0.
+ */
 export interface AgentReliabilityWrapperOptions {
   /** Jitter source of the retry delays. @defaultValue `Math.random` */
   readonly random?: Random;

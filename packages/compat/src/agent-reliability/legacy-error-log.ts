@@ -1,4 +1,7 @@
-/** One tracked failure of a legacy `AgentReliabilityWrapper` (legacy keys). */
+/**
+ * One tracked failure of a legacy `AgentReliabilityWrapper` (legacy keys).
+ * @deprecated Use `ReliabilityHealthTracker#errors()` of `@rel/health`. Removed in 2.0.0.
+ */
 export interface LegacyErrorEntry {
   /** ISO time. */
   readonly timestamp: string;

@@ -31,7 +31,10 @@ export function getReliabilityWrapper(
   return wrapper;
 }
 
-/** `getSystemHealth()` (legacy keys). */
+/**
+ * `getSystemHealth()` (legacy keys).
+ * @deprecated Use `ReliabilityManager#health()` of `@rel/core`. Removed in 2.0.0.
+ */
 export interface LegacySystemHealth {
   readonly agents: Readonly<Record<string, AgentHealthReport>>;
   readonly total_agents: number;

@@ -24,10 +24,16 @@ import {
   type LegacyErrorSet,
 } from '../legacy-errors/legacy-error-set.js';
 
-/** The legacy state names (upper case). */
+/**
+ * The legacy state names (upper case).
+ * @deprecated Use `CircuitState` of `@rel/circuit` (lower case). Removed in 2.0.0.
+ */
 export type AsyncCircuitState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 
-/** Options of `new AsyncCircuitBreaker(...)` (camelCase or snake_case; seconds). */
+/**
+ * Options of `new AsyncCircuitBreaker(...)` (camelCase or snake_case; seconds).
+ * @deprecated Use `CircuitBreakerConfigInput` from `@rel/config` (ms). Removed in 2.0.0.
+ */
 export interface AsyncCircuitBreakerOptions {
   /** Failures in a row that open it. @defaultValue 5 */
   readonly failureThreshold?: number;
@@ -41,7 +47,10 @@ export interface AsyncCircuitBreakerOptions {
   readonly name?: string;
 }
 
-/** `circuitInfo` (legacy keys). */
+/**
+ * `circuitInfo` (legacy keys).
+ * @deprecated Use `UnifiedCircuitBreaker#status()` of `@rel/circuit`. Removed in 2.0.0.
+ */
 export interface AsyncCircuitInfo {
   readonly state: AsyncCircuitState;
   readonly failure_count: number;

@@ -4,7 +4,10 @@ import type { LegacyErrorSet } from '../legacy-errors/legacy-error-set.js';
 import { quietConfig } from '../unified-retry-handler/retry-config.js';
 import { handlerFor } from '../unified-retry-handler/unified-retry-handler.js';
 
-/** Options of {@link withRetry} (camelCase or snake_case; seconds). */
+/**
+ * Options of {@link withRetry} (camelCase or snake_case; seconds).
+ * @deprecated Use `RetryConfigInput` from `@rel/config` (ms). Removed in 2.0.0.
+ */
 export interface WithRetryOptions {
   /** Total attempts. @defaultValue 3 */
   readonly maxAttempts?: number;

@@ -1,6 +1,9 @@
 import type { CircuitStatus, UnifiedCircuitBreaker } from '@rel/circuit';
 
-/** A breaker's status with the legacy `get_status()` keys, plus the canonical status. */
+/**
+ * A breaker's status with the legacy `get_status()` keys, plus the canonical status.
+ * @deprecated Use `UnifiedCircuitBreaker#status()` of `@rel/circuit`. Removed in 2.0.0.
+ */
 export interface LegacyCircuitStatus {
   readonly name: string;
   /** `closed`, `open`, `half_open` (or `isolated` / `disabled`, canonical manual states). */

@@ -1,7 +1,10 @@
 import { DEPRECATIONS, DEPRECATION_CODES, REMOVAL_VERSION } from './registry.js';
 import { deprecationState } from './usage.js';
 
-/** How one legacy name was used in this process. JSON-friendly. */
+/**
+ * How one legacy name was used in this process. JSON-friendly.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface LegacyNameUsage {
   /** `REL_DEP###`. */
   readonly code: string;
@@ -23,7 +26,10 @@ export interface LegacyNameUsage {
   readonly warned: boolean;
 }
 
-/** The migration status of this process: which legacy names it used, and how often. */
+/**
+ * The migration status of this process: which legacy names it used, and how often.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface MigrationStatus {
   /** ISO time of this report. */
   readonly generatedAt: string;
@@ -52,6 +58,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * // { migrationComplete: false, legacyNamesUsed: 1, totalUses: 42,
  * //   names: [{ code: 'REL_DEP001', name: 'RetryManager', uses: 42, replacement: '...', ... }] }
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function getMigrationStatus(): MigrationStatus {
   const state = deprecationState();
@@ -93,6 +100,7 @@ export function getMigrationStatus(): MigrationStatus {
  * formatMigrationSummary();
  * // "@rel/compat: 2 legacy names used 43 times before removal in 2.0.0: RetryManager x42 (REL_DEP001), withRetry x1 (REL_DEP027)"
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function formatMigrationSummary(status: MigrationStatus = getMigrationStatus()): string {
   if (status.migrationComplete) return '@rel/compat: no legacy names used; ready for removal';
@@ -104,7 +112,10 @@ export function formatMigrationSummary(status: MigrationStatus = getMigrationSta
   return `@rel/compat: ${names} used ${times} before removal in ${status.removalVersion}: ${parts.join(', ')}`;
 }
 
-/** The part of a logger (pino's shape) that {@link logMigrationSummary} needs. */
+/**
+ * The part of a logger (pino's shape) that {@link logMigrationSummary} needs.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface MigrationLogger {
   info(object: object, message: string): void;
   warn(object: object, message: string): void;
@@ -118,6 +129,7 @@ export interface MigrationLogger {
  * ```ts
  * process.on('SIGTERM', () => { logMigrationSummary(logger); server.close(); });
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function logMigrationSummary(logger: MigrationLogger): MigrationStatus {
   const status = getMigrationStatus();

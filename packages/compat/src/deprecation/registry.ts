@@ -1,7 +1,13 @@
-/** The major version that removes every legacy name of @rel/compat. */
+/**
+ * The major version that removes every legacy name of `@rel/compat`.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export const REMOVAL_VERSION = '2.0.0';
 
-/** One deprecated legacy name: what it was, where it lived, and what replaces it. */
+/**
+ * One deprecated legacy name: what it was, where it lived, and what replaces it.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface Deprecation {
   /** Stable code, `REL_DEP###`. Never reused for another name. */
   readonly code: string;
@@ -25,8 +31,9 @@ const entry = (code: string, name: string, module: string, replacement: string):
  *
  * @example
  * ```ts
- * DEPRECATIONS.REL_DEP001.replacement; // "ReliabilityManager#get(name, { retry }).run(op) from @rel/core ..."
+ * DEPRECATIONS.REL_DEP001.replacement; // "getDefaultManager().get(name, { retry }).run(op) from `@rel/core` ..."
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export const DEPRECATIONS = Object.freeze({
   // agents/base/retry_manager
@@ -241,10 +248,16 @@ export const DEPRECATIONS = Object.freeze({
   ),
 } as const satisfies Record<string, Deprecation>);
 
-/** A deprecation code. */
+/**
+ * A deprecation code.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export type DeprecationCode = keyof typeof DEPRECATIONS;
 
-/** Every code, in order. */
+/**
+ * Every code, in order.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export const DEPRECATION_CODES: readonly DeprecationCode[] = Object.freeze(
   Object.keys(DEPRECATIONS) as DeprecationCode[],
 );

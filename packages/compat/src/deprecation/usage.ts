@@ -52,6 +52,7 @@ export function countUse(state: DeprecationState, code: DeprecationCode): void {
  * ```ts
  * const previous = setMigrationClock(new FakeClock());
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function setMigrationClock(clock: Clock): Clock {
   const state = deprecationState();
@@ -69,6 +70,7 @@ export function setMigrationClock(clock: Clock): Clock {
  * logMigrationSummary(log); // at the end of a reporting period
  * resetMigrationStatus();
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function resetMigrationStatus(): void {
   deprecationState().usage.clear();

@@ -1,7 +1,10 @@
 import { DEPRECATIONS, type Deprecation, type DeprecationCode } from './registry.js';
 import { countUse, deprecationState } from './usage.js';
 
-/** The message of a deprecation warning: the legacy name, its replacement and the removal version. */
+/**
+ * The message of a deprecation warning: the legacy name, its replacement and the removal version.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export function deprecationMessage(d: Deprecation): string {
   return `${d.name} (@rel/compat/${d.module}) is deprecated and will be removed in @rel/compat ${d.removeIn}; use ${d.replacement}.`;
 }

@@ -2,14 +2,20 @@ import type { DeprecationCode } from '../deprecation/registry.js';
 import { RelConfigError, type ValidationIssue } from '@rel/config';
 import { errorText, pickOptions, RetryStrategy, type RetryStrategyOptions } from './retry-strategy.js';
 
-/** The per-provider defaults of the legacy `APISpecificRetryStrategy` (seconds). */
+/**
+ * The per-provider defaults of the legacy `APISpecificRetryStrategy` (seconds).
+ * @deprecated Use the LLM profile numbers of `LLM_RETRY_POLICY` from `@rel/config`. Removed in 2.0.0.
+ */
 export const API_RETRY_DEFAULTS = Object.freeze({
   openai: Object.freeze({ maxAttempts: 5, baseDelay: 2.0, maxDelay: 120.0, backoffFactor: 2.5 }),
   anthropic: Object.freeze({ maxAttempts: 4, baseDelay: 1.5, maxDelay: 90.0, backoffFactor: 2.0 }),
   standard: Object.freeze({ maxAttempts: 3, baseDelay: 1.0, maxDelay: 60.0, backoffFactor: 2.0 }),
 });
 
-/** A provider of {@link API_RETRY_DEFAULTS}. */
+/**
+ * A provider of {@link API_RETRY_DEFAULTS}.
+ * @deprecated Use `ClassifierDomain` (`'llm'`) of `@rel/config`. Removed in 2.0.0.
+ */
 export type ApiType = keyof typeof API_RETRY_DEFAULTS;
 
 /**

@@ -5,7 +5,10 @@ import { convertLegacySettings, type LegacyConversion } from '../legacy-config/c
 import { isOperationFailure } from '../legacy-errors/error-families.js';
 import { llmDelay } from '../legacy-formulas/legacy-delays.js';
 
-/** Options of `new RetryStrategy(...)`: the legacy keyword arguments, camelCase or snake_case, seconds. */
+/**
+ * Options of `new RetryStrategy(...)`: the legacy keyword arguments, camelCase or snake_case, seconds.
+ * @deprecated Use `RetryConfigInput` from `@rel/config` (ms). Removed in 2.0.0.
+ */
 export interface RetryStrategyOptions {
   /** Total attempts. @defaultValue 5 */
   readonly maxAttempts?: number;
@@ -26,7 +29,10 @@ export interface RetryStrategyOptions {
   readonly random?: Random;
 }
 
-/** The words that make an LLM error retryable (lower-cased message). */
+/**
+ * The words that make an LLM error retryable (lower-cased message).
+ * @deprecated Use the `llm` classifier of `@rel/retry` (statuses and provider error codes). Removed in 2.0.0.
+ */
 export const RETRYABLE_LLM_MESSAGES: readonly string[] = Object.freeze([
   'overloaded',
   'rate limit',

@@ -7,6 +7,7 @@
  * - `defaulted`: not given; the legacy API's default was used;
  * - `adjusted`: given, but changed to keep the legacy behaviour valid canonically;
  * - `ignored`: given, but it has no effect (and why).
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export interface ConversionNote {
   readonly action: 'mapped' | 'env' | 'defaulted' | 'adjusted' | 'ignored';
@@ -20,7 +21,10 @@ export interface ConversionNote {
   readonly detail: string;
 }
 
-/** Renders notes one per line, for logs and migration reviews. */
+/**
+ * Renders notes one per line, for logs and migration reviews.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export function formatConversionNotes(notes: readonly ConversionNote[]): string {
   return notes
     .map((n) => {

@@ -11,6 +11,7 @@ import { toCanonicalRetry, type CanonicalRetry, type ToCanonicalOptions } from '
  * Defaults of the legacy unified handler's `RetryConfig` (the legacy single source of
  * truth): 3 attempts, 1 s exponential x2 up to 60 s, no jitter, every exception retried,
  * no breaker (threshold 5 / 30 s when switched on).
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export const LEGACY_UNIFIED_DEFAULTS: LegacyRetrySettings = Object.freeze({
   maxAttempts: 3,
@@ -26,7 +27,10 @@ export const LEGACY_UNIFIED_DEFAULTS: LegacyRetrySettings = Object.freeze({
   circuitBreakerRecoveryTimeout: 30,
 });
 
-/** Options of {@link convertLegacyRetryConfig}. */
+/**
+ * Options of {@link convertLegacyRetryConfig}.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface ConvertLegacyOptions extends ToCanonicalOptions {
   /**
    * The legacy API's defaults for fields the config does not set, in legacy form.
@@ -43,7 +47,10 @@ export interface ConvertLegacyOptions extends ToCanonicalOptions {
   readonly path?: string;
 }
 
-/** A conversion, plus the resolved legacy settings behind it (seconds). */
+/**
+ * A conversion, plus the resolved legacy settings behind it (seconds).
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface LegacyConversion extends CanonicalRetry {
   /** What the legacy handler would have run with, after defaults and env overrides. */
   readonly legacy: ResolvedLegacyRetry;
@@ -68,6 +75,7 @@ export interface LegacyConversion extends CanonicalRetry {
  * config.baseDelayMs; // 500
  * console.log(formatConversionNotes(notes));
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function convertLegacyRetryConfig(
   legacy: LegacyRetryConfigInput | undefined,

@@ -22,6 +22,7 @@ interface EnvVariable {
 /**
  * The legacy `RETRY_*` environment overrides of the unified retry handler, and the legacy
  * field each one sets. Values are seconds, as in the legacy handler.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export const LEGACY_RETRY_ENV: Readonly<Record<string, EnvVariable>> = Object.freeze({
   RETRY_MAX_ATTEMPTS: { field: 'maxAttempts', kind: 'int', min: 1, max: 100 },
@@ -33,7 +34,10 @@ export const LEGACY_RETRY_ENV: Readonly<Record<string, EnvVariable>> = Object.fr
   RETRY_STRATEGY: { field: 'strategy', kind: 'strategy', min: 0, max: 0 },
 });
 
-/** The overrides found in an environment. */
+/**
+ * The overrides found in an environment.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface LegacyEnvOverrides {
   /** The fields set, in legacy units. Empty when no variable is set. */
   readonly settings: LegacyRetrySettings;
@@ -61,6 +65,7 @@ const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * readLegacyRetryEnv({ RETRY_MAX_ATTEMPTS: '5', RETRY_STRATEGY: 'LINEAR' }, issues).settings;
  * // { maxAttempts: 5, strategy: 'linear' }
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function readLegacyRetryEnv(
   env: Readonly<Record<string, string | undefined>>,

@@ -60,7 +60,10 @@ const KEYS: Readonly<Record<string, Field>> = {
   slidingWindowSize: 'ignored',
 };
 
-/** Legacy defaults of a breaker, in legacy units, and what it counted. */
+/**
+ * Legacy defaults of a breaker, in legacy units, and what it counted.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface LegacyCircuitDefaults {
   readonly failureThreshold: number;
   readonly recoveryTimeout: number;
@@ -92,7 +95,10 @@ export const EVERY_FAILURE: CircuitBreakerConfig['failureKinds'] = Object.freeze
   'deadline_exceeded',
 ]) as CircuitBreakerConfig['failureKinds'];
 
-/** A converted legacy breaker config. */
+/**
+ * A converted legacy breaker config.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface LegacyCircuitConversion {
   readonly config: CircuitBreakerConfig;
   /** The legacy `name`, when given. */
@@ -114,6 +120,7 @@ const isPositive = (v: unknown, integer: boolean): boolean =>
  * ```ts
  * convertLegacyCircuitConfig({ failure_threshold: 3, recovery_timeout: 45 }).config.openMs; // 45000
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function convertLegacyCircuitConfig(
   input: LegacyCircuitConfigInput | undefined,

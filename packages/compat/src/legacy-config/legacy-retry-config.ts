@@ -5,6 +5,7 @@ import type { LegacyErrorSet } from '../legacy-errors/legacy-error-set.js';
  * `exponential_jitter` is the unified handler's `d ± jitter_range·d`; `adaptive` was a
  * placeholder for exponential; `custom` was `base_delay` (meant to be overridden);
  * `random` (Era B) was `U(base, max)`.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export const LEGACY_STRATEGIES = [
   'fixed',
@@ -17,13 +18,22 @@ export const LEGACY_STRATEGIES = [
   'random',
 ] as const;
 
-/** One of {@link LEGACY_STRATEGIES}. */
+/**
+ * One of {@link LEGACY_STRATEGIES}.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export type LegacyStrategyName = (typeof LEGACY_STRATEGIES)[number];
 
-/** Jitter types of the shared legacy `RetryConfig` (both eras). */
+/**
+ * Jitter types of the shared legacy `RetryConfig` (both eras).
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export const LEGACY_JITTER_TYPES = ['none', 'full', 'equal', 'decorrelated'] as const;
 
-/** One of {@link LEGACY_JITTER_TYPES}. */
+/**
+ * One of {@link LEGACY_JITTER_TYPES}.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export type LegacyJitterType = (typeof LEGACY_JITTER_TYPES)[number];
 
 /**

@@ -7,7 +7,10 @@ import type {
   LegacyStrategyName,
 } from './legacy-retry-config.js';
 
-/** Every legacy setting with a value: what a legacy handler actually ran with. Seconds. */
+/**
+ * Every legacy setting with a value: what a legacy handler actually ran with. Seconds.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface ResolvedLegacyRetry {
   /** Total attempts (retries already turned into attempts). */
   readonly maxAttempts: number;

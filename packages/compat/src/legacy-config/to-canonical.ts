@@ -18,6 +18,7 @@ import type { FieldSources, ResolvedLegacyRetry } from './resolve-legacy.js';
  * A legacy delay formula that the canonical strategies do not have, run as a `custom`
  * backoff. `delayMs` gets the 1-based number of the attempt that just failed and returns
  * the whole legacy delay (jitter and the legacy cap included).
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export interface LegacyFormula {
   /** What it computes, for the notes: "e + e·U(0.1, 0.5), e = base·2^(a-1), cap 60 s". */
@@ -40,7 +41,10 @@ export interface ToCanonicalOptions {
   readonly random?: Random;
 }
 
-/** The canonical configuration of a legacy one, with every step noted. */
+/**
+ * The canonical configuration of a legacy one, with every step noted.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface CanonicalRetry {
   /** Complete and frozen; feed it to `UnifiedRetryHandler` or a reliability profile's `retry`. */
   readonly config: RetryConfig;

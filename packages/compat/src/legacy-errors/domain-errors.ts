@@ -17,6 +17,7 @@ const predicates = new Map<ClassifierDomain, (error: unknown) => boolean>();
  * ```ts
  * domainRetryable('database')(Object.assign(new Error('deadlock'), { code: '40P01' })); // true
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function domainRetryable(domain: ClassifierDomain): (error: unknown) => boolean {
   let predicate = predicates.get(domain);

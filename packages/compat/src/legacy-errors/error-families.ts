@@ -72,6 +72,7 @@ function facts(error: unknown): Facts {
  * ```ts
  * isConnectionError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })); // true
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function isConnectionError(error: unknown): boolean {
   const f = facts(error);
@@ -89,6 +90,7 @@ export function isConnectionError(error: unknown): boolean {
  * ```ts
  * isTimeoutError(AbortSignal.timeout(0).reason); // true (a DOMException named TimeoutError)
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function isTimeoutError(error: unknown): boolean {
   if (isRelError(error, REL_ERROR_CODES.ATTEMPT_TIMEOUT)) return true;
@@ -107,6 +109,7 @@ export function isTimeoutError(error: unknown): boolean {
  * isRuntimeError(new Error('upstream hiccup')); // true
  * isRuntimeError(new RangeError('bad index')); // false
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function isRuntimeError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -120,6 +123,7 @@ export function isRuntimeError(error: unknown): boolean {
  * ```ts
  * isValueError(new RangeError('maxAttempts must be >= 1')); // true
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function isValueError(error: unknown): boolean {
   const name = facts(error).name;
@@ -135,6 +139,7 @@ export function isValueError(error: unknown): boolean {
  * ```ts
  * isProgrammingError(new TypeError("Cannot read properties of undefined (reading 'id')")); // true
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function isProgrammingError(error: unknown): boolean {
   const name = facts(error).name;

@@ -12,10 +12,14 @@ import {
  * `instanceof`), a predicate `(error) => boolean`, or a legacy exception name
  * (`'ConnectionError'`, `'TimeoutError'`, `'RuntimeError'`, `'Exception'`, ... see
  * {@link LEGACY_EXCEPTION_NAMES}; any other name matches `error.name`).
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export type LegacyErrorSpec = ErrorClass | ((error: unknown) => boolean) | string;
 
-/** A legacy set of error kinds, e.g. `[ConnectionError, 'TimeoutError']`. */
+/**
+ * A legacy set of error kinds, e.g. `[ConnectionError, 'TimeoutError']`.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export type LegacyErrorSet = readonly LegacyErrorSpec[];
 
 type Predicate = (error: unknown) => boolean;
@@ -38,6 +42,7 @@ const isSystemError: Predicate = (error) => {
 /**
  * The Python exception names the legacy configs used, and what each means in JavaScript.
  * `Exception` matches anything thrown, as `except Exception` did.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export const LEGACY_EXCEPTION_NAMES: Readonly<Record<string, Predicate>> = Object.freeze({
   Exception: () => true,
@@ -92,6 +97,7 @@ function compileOne(spec: LegacyErrorSpec): Predicate {
  * const retryable = compileLegacyErrorSet(['ConnectionError', 'TimeoutError'], 'retryableExceptions');
  * retryable(Object.assign(new Error('reset'), { code: 'ECONNRESET' })); // true
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function compileLegacyErrorSet(set: LegacyErrorSet, path: string): Predicate {
   if (!Array.isArray(set)) {
@@ -116,7 +122,10 @@ export function compileLegacyErrorSet(set: LegacyErrorSet, path: string): Predic
   return (error) => compiled.some((matches) => matches(error));
 }
 
-/** The canonical matchers of a legacy retryable / non-retryable pair. */
+/**
+ * The canonical matchers of a legacy retryable / non-retryable pair.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface LegacyRetryMatchers {
   /** Makes a canonical `permanent` verdict retryable when the legacy set retried it. */
   readonly retryOn: ErrorMatcher[];
@@ -134,6 +143,7 @@ export interface LegacyRetryMatchers {
  * ```ts
  * parseRetryConfig({ ...legacyRetryMatchers(['ConnectionError', 'TimeoutError', 'RuntimeError']) });
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function legacyRetryMatchers(
   retryable: LegacyErrorSet | Predicate,

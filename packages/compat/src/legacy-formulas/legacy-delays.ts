@@ -3,7 +3,10 @@ import type { Random } from '@rel/config';
 // The legacy delay formulas the canonical strategies cannot express. Each legacy API runs
 // its own as a `custom` backoff of its canonical retry config. Seconds, as in the legacy code.
 
-/** The strategies of the legacy agents `RetryManager` (`BackoffStrategy` values). */
+/**
+ * The strategies of the legacy agents `RetryManager` (`BackoffStrategy` values).
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export type RetryManagerStrategy = 'fixed' | 'linear' | 'exponential' | 'exponential_jitter';
 
 /**
@@ -20,6 +23,7 @@ export type RetryManagerStrategy = 'fixed' | 'linear' | 'exponential' | 'exponen
  * retryManagerDelay('exponential', 3, 1, 60, Math.random); // 4
  * retryManagerDelay('exponential_jitter', 1, 1, 60, () => 0.5); // 1.3
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function retryManagerDelay(
   strategy: RetryManagerStrategy,
@@ -60,6 +64,7 @@ export function retryManagerDelay(
  * reliabilityRetryDelay(2, 1, 2, 60, false, Math.random); // 4
  * reliabilityRetryDelay(0, 1, 2, 60, true, () => 0.5); // 1.125
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function reliabilityRetryDelay(
   a: number,
@@ -83,6 +88,7 @@ export function reliabilityRetryDelay(
  * ```ts
  * llmDelay(3, 1, 2, 60, [0.5, 1.5], () => 0.5); // 4 (1 * 2^2 * 1.0)
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function llmDelay(
   attempt: number,
@@ -106,6 +112,7 @@ export function llmDelay(
  * agentReliabilityDelay(1); // 2
  * agentReliabilityDelay(4); // 10
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function agentReliabilityDelay(a: number): number {
   return Math.min(2 ** a, 10);

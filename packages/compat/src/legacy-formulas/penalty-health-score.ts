@@ -1,4 +1,7 @@
-/** Inputs of {@link penaltyHealthScore}. */
+/**
+ * Inputs of {@link penaltyHealthScore}.
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ */
 export interface PenaltyHealthInput {
   /** Calls the breaker saw. */
   readonly totalCalls: number;
@@ -21,6 +24,7 @@ export interface PenaltyHealthInput {
  * ```ts
  * penaltyHealthScore({ totalCalls: 10, successfulCalls: 9, opens: 1, recentErrors: 1 }); // 0.9 - 0.2 - 0.1 = 0.6
  * ```
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */
 export function penaltyHealthScore(input: PenaltyHealthInput): number {
   if (input.totalCalls === 0) return 1;

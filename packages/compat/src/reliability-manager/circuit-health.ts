@@ -29,7 +29,10 @@ export const STATE_STATUS: Readonly<Record<string, 'healthy' | 'degraded' | 'rec
   half_open: 'recovering',
 });
 
-/** `getCircuitStatus()` of the legacy agents `ReliabilityManager` (legacy keys). */
+/**
+ * `getCircuitStatus()` of the legacy agents `ReliabilityManager` (legacy keys).
+ * @deprecated Use `UnifiedCircuitBreaker#status()` of `@rel/circuit`. Removed in 2.0.0.
+ */
 export interface ReliabilityCircuitStatus {
   /** `closed`, `open`, `half_open` (or the canonical `isolated` / `disabled`). */
   readonly state: string;
@@ -46,7 +49,10 @@ export interface ReliabilityCircuitStatus {
   readonly can_execute: boolean;
 }
 
-/** `healthCheck()` (legacy keys). */
+/**
+ * `healthCheck()` (legacy keys).
+ * @deprecated Use `ReliabilityManager#health()` of `@rel/core`. Removed in 2.0.0.
+ */
 export interface ReliabilityHealthCheck {
   readonly status: 'healthy' | 'degraded' | 'recovering';
   readonly circuit_state: string;
@@ -56,7 +62,10 @@ export interface ReliabilityHealthCheck {
   readonly timestamp: string;
 }
 
-/** `getHealthStatus()` (legacy keys). */
+/**
+ * `getHealthStatus()` (legacy keys).
+ * @deprecated Use `ReliabilityInstance#status()` of `@rel/core`. Removed in 2.0.0.
+ */
 export interface ReliabilityHealthStatus {
   readonly status: 'healthy' | 'degraded' | 'recovering';
   readonly overall_health: 'healthy' | 'degraded' | 'recovering';

@@ -22,7 +22,10 @@ import {
   type ReliabilityHealthStatus,
 } from './circuit-health.js';
 
-/** Additions of the compat layer to the legacy constructor. */
+/**
+ * Additions of the compat layer to the legacy constructor.
+ * @deprecated Use `ReliabilityManager#get(name, profile)` of `@rel/core`. Removed in 2.0.0.
+ */
 export interface LegacyReliabilityManagerOptions {
   /** The instance (and breaker) name in `@rel/core`. @defaultValue `reliability_manager_<n>` */
   readonly name?: string;

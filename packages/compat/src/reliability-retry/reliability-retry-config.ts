@@ -10,7 +10,10 @@ import type {
 import { keepLegacyFields, readLegacyRetryConfig } from '../legacy-config/read-legacy-config.js';
 import { reliabilityRetryDelay } from '../legacy-formulas/legacy-delays.js';
 
-/** What `new ReliabilityRetryConfig(...)` takes (camelCase or snake_case). */
+/**
+ * What `new ReliabilityRetryConfig(...)` takes (camelCase or snake_case).
+ * @deprecated Use `RetryConfigInput` from `@rel/config` (ms, `multiplier`). Removed in 2.0.0.
+ */
 export interface ReliabilityRetryConfigInit {
   /** The shared legacy `RetryConfig` (either era, any spelling). */
   readonly baseConfig?: LegacyRetryConfigInput;

@@ -12,7 +12,10 @@ import {
   type ReliabilityRetrySettings,
 } from './reliability-retry-config.js';
 
-/** Additions of the compat layer to the legacy constructor. */
+/**
+ * Additions of the compat layer to the legacy constructor.
+ * @deprecated Use the injected options of `UnifiedRetryHandler` (`@rel/retry`). Removed in 2.0.0.
+ */
 export interface RetryHandlerOptions {
   /** The name the calls are recorded under in `@rel/core`. @defaultValue 'reliability_retry' */
   readonly service?: string;

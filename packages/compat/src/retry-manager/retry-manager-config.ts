@@ -17,6 +17,7 @@ import { BACKOFF_STRATEGY_VALUES } from './backoff-strategy.js';
  * (Python's `(ConnectionError, TimeoutError, RuntimeError)`; see `isConnectionError`,
  * `isTimeoutError`, `isRuntimeError` for what each means in JavaScript). Anything else
  * (`TypeError`, `RangeError`, a named error class) stops at once.
+ * @deprecated Use the default classifier of `@rel/retry` (connection, timeout and unknown errors are retried). Removed in 2.0.0.
  */
 export const RETRY_MANAGER_DEFAULT_RETRYABLE: LegacyErrorSet = Object.freeze([
   isConnectionError,
@@ -52,7 +53,10 @@ export const USED: readonly LegacyField[] = [
   'strategy',
 ];
 
-/** What `updateConfiguration` accepts. */
+/**
+ * What `updateConfiguration` accepts.
+ * @deprecated Use a new `RetryConfig` from `@rel/config` (configs are immutable). Removed in 2.0.0.
+ */
 export type RetryManagerChanges = Pick<
   LegacyRetryConfigInput,
   | 'maxAttempts'

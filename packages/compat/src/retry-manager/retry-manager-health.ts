@@ -1,6 +1,9 @@
 import type { EmptyRetryStatistics, RetryStatistics } from './retry-statistics.js';
 
-/** The legacy `RetryManager.get_health_status()` (legacy keys). */
+/**
+ * The legacy `RetryManager.get_health_status()` (legacy keys).
+ * @deprecated Use `ReliabilityInstance#status().health` of `@rel/core`. Removed in 2.0.0.
+ */
 export interface RetryManagerHealth {
   /** `healthy`; `degraded` (success rate < 0.8); `warning` (retry rate > 0.5 while otherwise healthy). */
   readonly status: 'healthy' | 'degraded' | 'warning';

@@ -19,7 +19,10 @@ export interface RetryConfigurationSummary {
   readonly max_delay: number;
 }
 
-/** `getRetryStatistics()` with operations in the period (legacy keys). */
+/**
+ * `getRetryStatistics()` with operations in the period (legacy keys).
+ * @deprecated Use `ReliabilityInstance#status().health` of `@rel/core`. Removed in 2.0.0.
+ */
 export interface RetryStatistics {
   readonly time_period_hours: number;
   readonly total_operations: number;
@@ -35,14 +38,20 @@ export interface RetryStatistics {
   readonly configuration: RetryConfigurationSummary;
 }
 
-/** `getRetryStatistics()` without operations in the period (legacy keys). */
+/**
+ * `getRetryStatistics()` without operations in the period (legacy keys).
+ * @deprecated Use `ReliabilityInstance#status().health` of `@rel/core`. Removed in 2.0.0.
+ */
 export interface EmptyRetryStatistics {
   readonly time_period_hours: number;
   readonly total_operations: 0;
   readonly summary: string;
 }
 
-/** Capacity of the legacy statistics: the last 1000 calls. */
+/**
+ * Capacity of the legacy statistics: the last 1000 calls.
+ * @deprecated Use the constant-memory windows of `@rel/health` (`HealthConfig.windowMs`). Removed in 2.0.0.
+ */
 export const MAX_OPERATION_RECORDS = 1000;
 
 /**

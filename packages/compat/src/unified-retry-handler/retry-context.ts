@@ -3,6 +3,7 @@ import type { RetryResult } from './retry-result.js';
 /**
  * The legacy `RetryContext`: `execute()` (and `executeAsync()`) runs the call, stores the
  * legacy `RetryResult` in `result`, and returns the value or throws the final exception.
+ * @deprecated Use `UnifiedRetryHandler#executeWithRetry` from `@rel/retry`. Removed in 2.0.0.
  */
 export class RetryContext<T> {
   /** The result of the last `execute()`, if any. */

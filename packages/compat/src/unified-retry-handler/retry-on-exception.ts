@@ -5,7 +5,10 @@ import { quietConfig } from './retry-config.js';
 import type { RetryStrategy } from './retry-strategy-enum.js';
 import { handlerFor, type UnifiedRetryHandlerOptions } from './unified-retry-handler.js';
 
-/** Options of {@link retryOnException} (camelCase or snake_case; seconds). */
+/**
+ * Options of {@link retryOnException} (camelCase or snake_case; seconds).
+ * @deprecated Use `RetryConfigInput` from `@rel/config` (ms). Removed in 2.0.0.
+ */
 export interface RetryOnExceptionOptions extends UnifiedRetryHandlerOptions {
   /** Total attempts. @defaultValue 3 */
   readonly maxAttempts?: number;

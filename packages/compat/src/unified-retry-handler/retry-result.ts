@@ -6,6 +6,7 @@ import { useLegacy } from '../deprecation/warn-once.js';
  * - `delayBefore`: the wait (seconds) that followed this attempt (0 for the last one), as
  *   the legacy handler recorded it despite the name;
  * - `elapsedTime`: seconds spent in the call itself.
+ * @deprecated Use `AttemptRecord` from `@rel/config` (ms). Removed in 2.0.0.
  */
 export interface RetryAttempt {
   readonly attemptNumber: number;

@@ -11,7 +11,10 @@ import { quietConfig, RetryConfig } from './retry-config.js';
 import { RetryContext } from './retry-context.js';
 import { legacyAttempts, unifiedResult, type RetryResult } from './retry-result.js';
 
-/** Additions of the compat layer to the legacy constructor. */
+/**
+ * Additions of the compat layer to the legacy constructor.
+ * @deprecated Use `loadConfig({ env })` of `@rel/config` for environment overrides. Removed in 2.0.0.
+ */
 export interface UnifiedRetryHandlerOptions {
   /**
    * Where the legacy `RETRY_*` overrides are read from. @defaultValue `process.env`
