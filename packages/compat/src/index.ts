@@ -46,7 +46,20 @@ export type { RetryAttempt } from './unified-retry-handler/retry-result.js';
 export { UnifiedRetryHandler as LegacyUnifiedRetryHandler } from './unified-retry-handler/unified-retry-handler.js';
 export { RetryContext } from './unified-retry-handler/retry-context.js';
 export type { UnifiedRetryHandlerOptions } from './unified-retry-handler/unified-retry-handler.js';
-export { retryOnException } from './unified-retry-handler/retry-on-exception.js';
+export { asyncRetryOnException, retryOnException } from './unified-retry-handler/retry-on-exception.js';
+export {
+  agentRetry,
+  apiRetry,
+  databaseRetry,
+  llmRetry,
+  retryAgentOperation,
+  retryDatabaseOperation,
+  retryFileOperation,
+  retryHttpRequest,
+  retryLlmRequest,
+  retryWebsocketOperation,
+} from './unified-retry-handler/domain-retry.js';
+export type { DomainRetryOptions } from './unified-retry-handler/domain-retry.js';
 export type { RetryOnExceptionOptions } from './unified-retry-handler/retry-on-exception.js';
 export {
   AGENT_RETRY_POLICY as LEGACY_AGENT_RETRY_POLICY,

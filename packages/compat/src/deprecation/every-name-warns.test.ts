@@ -43,6 +43,17 @@ const USES: Record<DeprecationCode, () => unknown> = {
   REL_DEP032: () => new compat.LegacyAgentReliabilityWrapper('agent'),
   REL_DEP033: () => compat.getReliabilityWrapper('agent'),
   REL_DEP034: () => compat.getSystemHealth(),
+  REL_DEP035: () => compat.asyncRetryOnException({ env: {} }),
+  REL_DEP036: () => compat.databaseRetry({ env: {} }),
+  REL_DEP037: () => compat.llmRetry({ env: {} }),
+  REL_DEP038: () => compat.agentRetry({ env: {} }),
+  REL_DEP039: () => compat.apiRetry({ env: {} }),
+  REL_DEP040: () => compat.retryDatabaseOperation(() => 1, 5, 0.5, noEnv),
+  REL_DEP041: () => compat.retryHttpRequest(() => 1, 3, 1, noEnv),
+  REL_DEP042: () => compat.retryLlmRequest(() => 1, 4, 2, noEnv),
+  REL_DEP043: () => compat.retryAgentOperation(() => 1, 3, 1, noEnv),
+  REL_DEP044: () => compat.retryWebsocketOperation(() => 1, 2, 0.5, noEnv),
+  REL_DEP045: () => compat.retryFileOperation(() => 1, 3, 0.2, noEnv),
 };
 
 let env: ReturnType<typeof useFakeDefaultManager>;

@@ -246,6 +246,72 @@ export const DEPRECATIONS = Object.freeze({
     'agent-reliability',
     'ReliabilityManager#health() from @rel/core (application/health+json)',
   ),
+  REL_DEP035: entry(
+    'REL_DEP035',
+    'asyncRetryOnException',
+    'unified-retry-handler',
+    'UnifiedRetryHandler#execute from @rel/retry, or ReliabilityInstance#execute from @rel/core',
+  ),
+  REL_DEP036: entry(
+    'REL_DEP036',
+    'databaseRetry',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, DATABASE_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
+  REL_DEP037: entry(
+    'REL_DEP037',
+    'llmRetry',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, LLM_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
+  REL_DEP038: entry(
+    'REL_DEP038',
+    'agentRetry',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, AGENT_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
+  REL_DEP039: entry(
+    'REL_DEP039',
+    'apiRetry',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, API_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
+  REL_DEP040: entry(
+    'REL_DEP040',
+    'retryDatabaseOperation',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, DATABASE_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
+  REL_DEP041: entry(
+    'REL_DEP041',
+    'retryHttpRequest',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, API_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
+  REL_DEP042: entry(
+    'REL_DEP042',
+    'retryLlmRequest',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, LLM_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
+  REL_DEP043: entry(
+    'REL_DEP043',
+    'retryAgentOperation',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, AGENT_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
+  REL_DEP044: entry(
+    'REL_DEP044',
+    'retryWebsocketOperation',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, WEBSOCKET_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
+  REL_DEP045: entry(
+    'REL_DEP045',
+    'retryFileOperation',
+    'unified-retry-handler',
+    'getDefaultManager().get(name, FILE_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
+  ),
 } as const satisfies Record<string, Deprecation>);
 
 /**

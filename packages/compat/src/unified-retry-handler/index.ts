@@ -6,7 +6,20 @@ export type { RetryAttempt } from './retry-result.js';
 export { UnifiedRetryHandler } from './unified-retry-handler.js';
 export { RetryContext } from './retry-context.js';
 export type { UnifiedRetryHandlerOptions } from './unified-retry-handler.js';
-export { retryOnException } from './retry-on-exception.js';
+export { asyncRetryOnException, retryOnException } from './retry-on-exception.js';
+export {
+  agentRetry,
+  apiRetry,
+  databaseRetry,
+  llmRetry,
+  retryAgentOperation,
+  retryDatabaseOperation,
+  retryFileOperation,
+  retryHttpRequest,
+  retryLlmRequest,
+  retryWebsocketOperation,
+} from './domain-retry.js';
+export type { DomainRetryOptions } from './domain-retry.js';
 export type { RetryOnExceptionOptions } from './retry-on-exception.js';
 export {
   AGENT_RETRY_POLICY,

@@ -1,4 +1,5 @@
 import { RelConfigError } from '@rel/config';
+import type { DeprecationCode } from '../deprecation/registry.js';
 import { useLegacy } from '../deprecation/warn-once.js';
 import type { LegacyErrorSet } from '../legacy-errors/legacy-error-set.js';
 import { quietConfig } from './retry-config.js';
@@ -39,16 +40,40 @@ export interface RetryOnExceptionOptions extends UnifiedRetryHandlerOptions {
 export function retryOnException(
   options: RetryOnExceptionOptions = {},
 ): <A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>) => (...args: A) => Promise<Awaited<T>> {
-  useLegacy('REL_DEP026');
+  return onException('REL_DEP026', options);
+}
+
+/**
+ * The legacy `async_retry_on_exception(...)`: the same as {@link retryOnException} (every
+ * function is async here).
+ *
+ * @deprecated Use `UnifiedRetryHandler#execute` from `@rel/retry`, or
+ * `ReliabilityInstance#execute` from `@rel/core`. Removed in 2.0.0 (REL_DEP035).
+ * @example
+ * ```ts
+ * const load = asyncRetryOnException({ maxAttempts: 2 })(loadProfile);
+ * ```
+ */
+export function asyncRetryOnException(
+  options: RetryOnExceptionOptions = {},
+): <A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>) => (...args: A) => Promise<Awaited<T>> {
+  return onException('REL_DEP035', options);
+}
+
+function onException(
+  code: DeprecationCode,
+  options: RetryOnExceptionOptions,
+): <A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>) => (...args: A) => Promise<Awaited<T>> {
+  useLegacy(code);
   const { env, ...legacy } = options;
-  const config = quietConfig('REL_DEP026', { strategy: 'exponential', ...legacy });
+  const config = quietConfig(code, { strategy: 'exponential', ...legacy });
   const handlerOptions: UnifiedRetryHandlerOptions = env === undefined ? {} : { env };
   return <A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>) => {
     if (typeof fn !== 'function') {
       throw new RelConfigError([{ path: 'func', received: fn, expected: 'a function' }], 'retryOnException');
     }
     const wrapped = async (...args: A): Promise<Awaited<T>> => {
-      const handler = handlerFor('REL_DEP026', fn.name || 'anonymous', config, handlerOptions);
+      const handler = handlerFor(code, fn.name || 'anonymous', config, handlerOptions);
       const r = await handler.executeWithRetry(fn, ...args);
       if (r.success) return r.result as Awaited<T>;
       throw r.finalException;

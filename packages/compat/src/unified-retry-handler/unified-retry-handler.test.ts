@@ -2,6 +2,7 @@ import { CircuitOpenError, isRelError } from '@rel/config';
 import { sequenceRandom } from '@rel/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failingTimes, gaps, systemError, useFakeDefaultManager } from '../../test/fixtures.js';
+import { agentRetry, databaseRetry, retryFileOperation, retryHttpRequest } from './domain-retry.js';
 import { AGENT_RETRY_POLICY, DATABASE_RETRY_POLICY, LLM_RETRY_POLICY } from './policies.js';
 import { RetryConfig } from './retry-config.js';
 import { retryOnException } from './retry-on-exception.js';
@@ -261,5 +262,31 @@ describe('legacy RETRY_* environment overrides', () => {
     const again = retryOnException({ maxAttempts: 2, baseDelay: 0.01, env: environment })(counted.op);
     await settled(again()).catch(() => undefined);
     expect(counted.times).toHaveLength(4);
+  });
+});
+
+describe('legacy domain decorators and convenience functions', () => {
+  it('use their policy on the instance of their domain, copied only when overridden', async () => {
+    const wrapped = databaseRetry({ maxAttempts: 3, env: {} })(
+      failingTimes(env.clock, 1, 'row', () => systemError('ECONNRESET')).op,
+    );
+    expect(await settled(wrapped())).toBe('row');
+    expect(env.manager.find('database')?.config.retry).toMatchObject({
+      maxAttempts: 3,
+      baseDelayMs: 500,
+      totalTimeoutMs: 60_000,
+    });
+    const agentOp = failingTimes(env.clock, 9, 0, () => new Error('runtime'));
+    await settled(agentRetry({ env: {} })(agentOp.op)()).catch(() => undefined);
+    expect(gaps(agentOp.times)).toEqual([1000, 2000]); // AGENT: 3 attempts, 1 s x2, no jitter
+  });
+
+  it('the convenience functions run func() with the legacy defaults (retryFileOperation: 3 attempts from 0.2 s, x1.5)', async () => {
+    const file = failingTimes(env.clock, 9, 0, () => systemError('EBUSY'));
+    const error = await settled(retryFileOperation(file.op, 3, 0.2, NO_ENV)).catch((e: unknown) => e);
+    expect(file.times).toHaveLength(3);
+    expect(gaps(file.times)).toEqual([200, 300]);
+    expect(error).toBe(file.errors[2]);
+    expect(await settled(retryHttpRequest(() => 'ok', 3, 1, NO_ENV))).toBe('ok');
   });
 });

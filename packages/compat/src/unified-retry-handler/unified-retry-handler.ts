@@ -93,7 +93,8 @@ export class UnifiedRetryHandler {
       );
     }
     const given = config instanceof RetryConfig ? config : quietConfig('REL_DEP018', config ?? {});
-    if (config instanceof RetryConfig) useLegacy(config.deprecationCode);
+    // A policy constant passed by the caller is a use of it (not when another legacy name built this handler).
+    if (config instanceof RetryConfig && building === undefined) useLegacy(config.deprecationCode);
     // Every unified strategy is canonical (jitter included), so delays draw on the default
     // manager's random source, like any other instance's.
     this.conversion = convertLegacyRetryConfig(given, {
