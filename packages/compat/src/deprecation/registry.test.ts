@@ -22,3 +22,17 @@ describe('the deprecation registry', () => {
     expect(REMOVAL_VERSION).toBe('2.0.0');
   });
 });
+
+describe('the README table', () => {
+  it('lists every code with its legacy name and replacement', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const code of DEPRECATION_CODES) {
+      const d = DEPRECATIONS[code];
+      const row = readme.split('\n').find((line) => line.includes(`\`${code}\``));
+      expect(row, code).toBeDefined();
+      expect(row).toContain(d.name.replaceAll('*', '\\*'));
+      expect(row).toContain(`\`${d.module}\``);
+    }
+  });
+});

@@ -23,6 +23,27 @@ export function strategyProfile(
   strategy: RetryStrategy,
   circuitBreaker: CircuitBreakerConfig | false,
 ): LegacyProfile {
+  // Built once per strategy object and service: the signature (a JSON walk) is not per call.
+  let byService = cache.get(strategy);
+  if (byService === undefined) {
+    byService = new Map();
+    cache.set(strategy, byService);
+  }
+  let profile = byService.get(service);
+  if (profile === undefined) {
+    profile = build(service, strategy, circuitBreaker);
+    byService.set(service, profile);
+  }
+  return profile;
+}
+
+const cache = new WeakMap<RetryStrategy, Map<string, LegacyProfile>>();
+
+function build(
+  service: string,
+  strategy: RetryStrategy,
+  circuitBreaker: CircuitBreakerConfig | false,
+): LegacyProfile {
   // Own fields (numbers, the jitter pair, the random source, the provider) plus the class,
   // whose `shouldRetry` decides: equal strategies share one instance.
   return legacyProfile(

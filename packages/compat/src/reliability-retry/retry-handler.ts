@@ -1,6 +1,6 @@
 import { RelConfigError, systemRandom, type Random } from '@rel/config';
 import { guardOperation } from '../delegate/legacy-guard.js';
-import { legacyInstance, legacyProfile } from '../delegate/legacy-instance.js';
+import { legacyInstance, legacyProfile, type LegacyProfile } from '../delegate/legacy-instance.js';
 import { lastErrorOf } from '../delegate/legacy-outcome.js';
 import { useLegacy } from '../deprecation/warn-once.js';
 import type { LegacyConversion } from '../legacy-config/convert.js';
@@ -50,6 +50,7 @@ export class RetryHandler {
   private readonly service: string;
   private readonly random: Random;
   private readonly conversion: LegacyConversion;
+  private readonly profile: LegacyProfile;
 
   /** @throws {@link RelConfigError} naming every unknown key or bad value. */
   constructor(config: ReliabilityRetryConfig | LegacyRetryConfigInput, options: RetryHandlerOptions = {}) {
@@ -62,6 +63,12 @@ export class RetryHandler {
     this.service = options.service ?? 'reliability_retry';
     this.random = options.random ?? systemRandom;
     this.conversion = convertReliabilityRetry(this.resolved, this.random);
+    const conversion = this.conversion;
+    this.profile = legacyProfile(
+      this.service,
+      ['reliability_retry', conversion.legacy, this.random],
+      () => conversion,
+    );
   }
 
   /**
@@ -89,13 +96,8 @@ export class RetryHandler {
         'executeWithRetry arguments',
       );
     }
-    const profile = legacyProfile(
-      this.service,
-      ['reliability_retry', this.conversion.legacy, this.random],
-      () => this.conversion,
-    );
     const op = errorClassifier === undefined ? () => fn() : guardOperation(fn, errorClassifier);
-    const r = await legacyInstance(profile).run(op, { operation: operationName });
+    const r = await legacyInstance(this.profile).run(op, { operation: operationName });
     if (r.success) return r.value;
     throw lastErrorOf(r);
   }

@@ -1,6 +1,11 @@
 import { RelConfigError, systemRandom, type Random, type ValidationIssue } from '@rel/config';
 import { guardOperation } from '../delegate/legacy-guard.js';
-import { legacyClock, legacyInstance, legacyProfile } from '../delegate/legacy-instance.js';
+import {
+  legacyClock,
+  legacyInstance,
+  legacyProfile,
+  type LegacyProfile,
+} from '../delegate/legacy-instance.js';
 import { lastErrorOf, seconds } from '../delegate/legacy-outcome.js';
 import { useLegacy } from '../deprecation/warn-once.js';
 import type { ConversionNote } from '../legacy-config/conversion-note.js';
@@ -57,6 +62,8 @@ export class RetryManager {
   private readonly log = new OperationLog();
   /** The conversion of the configured settings (rebuilt by `updateConfiguration`). */
   private current: LegacyConversion;
+  /** Profiles by per-call attempts and retry mode, built once each (reset by `updateConfiguration`). */
+  private profiles = new Map<string, LegacyProfile>();
 
   /** @throws {@link RelConfigError} naming every unknown key or bad value. */
   constructor(options: RetryManagerOptions = {}) {
@@ -145,21 +152,7 @@ export class RetryManager {
         retryableExceptions === undefined
           ? () => operation()
           : guardOperation(operation, compileLegacyErrorSet(retryableExceptions, 'retryableExceptions'));
-      const base = this.current;
-      const parts = ['retry_manager', base.legacy, attempts ?? null, retryable, this.random];
-      const profile = legacyProfile(this.service, parts, () =>
-        attempts === undefined && retryable === RETRY_MANAGER_DEFAULT_RETRYABLE
-          ? base
-          : convert(
-              attempts === undefined ? this.settings : { ...this.settings, maxAttempts: attempts },
-              attempts === undefined
-                ? this.sources
-                : { ...this.sources, maxAttempts: 'maxAttempts (argument)' },
-              this.ignored,
-              retryable,
-              this.random,
-            ),
-      );
+      const profile = this.profileFor(attempts, retryable);
       const r = await legacyInstance(profile).run(run, { operation: operationName });
       outcome = r.success
         ? retryResult<T>(true, r.value, r.attempts.length, seconds(r.totalTimeMs), undefined)
@@ -219,6 +212,7 @@ export class RetryManager {
     this.current = convert(settings, sources, this.ignored, RETRY_MANAGER_DEFAULT_RETRYABLE, this.random);
     this.settings = settings;
     this.sources = sources;
+    this.profiles = new Map();
   }
 
   /**
@@ -227,6 +221,31 @@ export class RetryManager {
    */
   getHealthStatus(): RetryManagerHealth {
     return retryManagerHealth(this.getRetryStatistics(1), legacyClock().now());
+  }
+
+  /** The profile of a call: the configured one, or one per distinct per-call override. */
+  private profileFor(attempts: number | undefined, retryable: LegacyErrorSet): LegacyProfile {
+    const key = `${attempts ?? ''}|${retryable === RETRY_ALL ? 'all' : 'default'}`;
+    let profile = this.profiles.get(key);
+    if (profile === undefined) {
+      const base = this.current;
+      const parts = ['retry_manager', base.legacy, attempts ?? null, retryable, this.random];
+      profile = legacyProfile(this.service, parts, () =>
+        attempts === undefined && retryable === RETRY_MANAGER_DEFAULT_RETRYABLE
+          ? base
+          : convert(
+              attempts === undefined ? this.settings : { ...this.settings, maxAttempts: attempts },
+              attempts === undefined
+                ? this.sources
+                : { ...this.sources, maxAttempts: 'maxAttempts (argument)' },
+              this.ignored,
+              retryable,
+              this.random,
+            ),
+      );
+      this.profiles.set(key, profile);
+    }
+    return profile;
   }
 
   /**
