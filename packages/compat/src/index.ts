@@ -70,6 +70,16 @@ export {
   WEBSOCKET_RETRY_POLICY as LEGACY_WEBSOCKET_RETRY_POLICY,
 } from './unified-retry-handler/policies.js';
 
+// services/service_mesh/retry_policy (its RetryStrategy enum is ServiceMeshRetryStrategy here)
+export { RetryPolicyService } from './retry-policy/retry-policy-service.js';
+export type { RetryPolicyServiceOptions } from './retry-policy/retry-policy-service.js';
+export type { RetryServiceStats, RetryStats } from './retry-policy/retry-policy-stats.js';
+export {
+  DEFAULT_RETRY_POLICY,
+  RetryStrategy as ServiceMeshRetryStrategy,
+} from './retry-policy/retry-policy.js';
+export type { RetryPolicy, RetryPolicyInput } from './retry-policy/retry-policy.js';
+
 // core/async_retry_logic
 export { withRetry } from './async-retry-logic/with-retry.js';
 export type { WithRetryOptions } from './async-retry-logic/with-retry.js';
@@ -163,6 +173,7 @@ export {
   reliabilityRetryDelay,
   retryManagerDelay,
 } from './legacy-formulas/legacy-delays.js';
-export type { RetryManagerStrategy } from './legacy-formulas/legacy-delays.js';
+export { serviceMeshDelay } from './legacy-formulas/legacy-delays.js';
+export type { RetryManagerStrategy, ServiceMeshStrategy } from './legacy-formulas/legacy-delays.js';
 export { penaltyHealthScore } from './legacy-formulas/penalty-health-score.js';
 export type { PenaltyHealthInput } from './legacy-formulas/penalty-health-score.js';

@@ -54,6 +54,8 @@ const USES: Record<DeprecationCode, () => unknown> = {
   REL_DEP043: () => compat.retryAgentOperation(() => 1, 3, 1, noEnv),
   REL_DEP044: () => compat.retryWebsocketOperation(() => 1, 2, 0.5, noEnv),
   REL_DEP045: () => compat.retryFileOperation(() => 1, 3, 0.2, noEnv),
+  REL_DEP046: () => new compat.RetryPolicyService(),
+  REL_DEP047: () => compat.ServiceMeshRetryStrategy.RANDOM_JITTER,
 };
 
 let env: ReturnType<typeof useFakeDefaultManager>;

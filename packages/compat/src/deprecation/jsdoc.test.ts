@@ -12,6 +12,7 @@ const ENTRIES = [
   'async-retry-logic/index.ts',
   'reliability-manager/index.ts',
   'agent-reliability/index.ts',
+  'retry-policy/index.ts',
 ].map((f) => `${src}${f}`);
 
 /** Every export of every entry point, with the `@deprecated` text of its declarations. */

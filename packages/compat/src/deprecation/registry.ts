@@ -312,6 +312,18 @@ export const DEPRECATIONS = Object.freeze({
     'unified-retry-handler',
     'getDefaultManager().get(name, FILE_RELIABILITY_PROFILE).execute(op) from @rel/core (profiles from @rel/config)',
   ),
+  REL_DEP046: entry(
+    'REL_DEP046',
+    'RetryPolicyService',
+    'retry-policy',
+    'ReliabilityManager#get(service, { retry }) from @rel/core, with loadConfig() from @rel/config for per-service policies',
+  ),
+  REL_DEP047: entry(
+    'REL_DEP047',
+    'RetryStrategy (service mesh enum)',
+    'retry-policy',
+    'RetryConfig.backoff and RetryConfig.jitter from @rel/config',
+  ),
 } as const satisfies Record<string, Deprecation>);
 
 /**

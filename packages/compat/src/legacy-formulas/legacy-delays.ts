@@ -117,3 +117,50 @@ export function llmDelay(
 export function agentReliabilityDelay(a: number): number {
   return Math.min(2 ** a, 10);
 }
+
+/**
+ * The service-mesh `RetryStrategy` values.
+ * @deprecated Use `BackoffStrategy` from `@rel/config`. Removed in 2.0.0.
+ */
+export type ServiceMeshStrategy = 'fixed_delay' | 'exponential_backoff' | 'linear_backoff' | 'random_jitter';
+
+/**
+ * The legacy service-mesh delay (seconds) after the failed attempt of 0-based index `a`:
+ * `fixed_delay` base; `exponential_backoff` base·mult^a; `linear_backoff` base·(1+a);
+ * `random_jitter` base + U(0, base). With `jitter` (and not `random_jitter`) plus
+ * U(−0.1·d, +0.1·d). Then clamped to `[0.1, maxDelay]`.
+ *
+ * @see the legacy `services/service_mesh/retry_policy.py` (inventory §2.7)
+ * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
+ * @example
+ * ```ts
+ * [0, 1, 2, 3, 4, 5].map((a) => serviceMeshDelay('exponential_backoff', a, 1, 2, 30, false, Math.random)); // 1, 2, 4, 8, 16, 30
+ * ```
+ */
+export function serviceMeshDelay(
+  strategy: ServiceMeshStrategy,
+  a: number,
+  base: number,
+  multiplier: number,
+  maxDelay: number,
+  jitter: boolean,
+  random: Random,
+): number {
+  let d: number;
+  switch (strategy) {
+    case 'fixed_delay':
+      d = base;
+      break;
+    case 'exponential_backoff':
+      d = base * multiplier ** a;
+      break;
+    case 'linear_backoff':
+      d = base * (1 + a);
+      break;
+    case 'random_jitter':
+      d = base + base * random();
+      break;
+  }
+  if (jitter && strategy !== 'random_jitter') d += d * 0.1 * (2 * random() - 1);
+  return Math.max(0.1, Math.min(maxDelay, d));
+}
