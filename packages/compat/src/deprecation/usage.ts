@@ -33,7 +33,7 @@ export function deprecationState(): DeprecationState {
   return state;
 }
 
-/** Counts one use of a legacy name. Returns true when it is the first use ever seen. @internal */
+/** Counts one use of a legacy name (its count and its first and last use time). @internal */
 export function countUse(state: DeprecationState, code: DeprecationCode): void {
   const now = state.clock.now();
   const record = state.usage.get(code);
