@@ -1,3 +1,5 @@
+import { BoundedLog } from '../delegate/bounded-log.js';
+
 /**
  * One tracked failure of a legacy `AgentReliabilityWrapper` (legacy keys).
  * @deprecated Use `ReliabilityHealthTracker#errors()` of `@rel/health`. Removed in 2.0.0.
@@ -19,39 +21,31 @@ export const MAX_ERROR_HISTORY = 100;
 /**
  * The last {@link MAX_ERROR_HISTORY} failed calls of a legacy wrapper, by operation (the
  * canonical health tracker keeps attempts, per service; the legacy report lists calls,
- * per operation). A ring: constant memory. @internal
+ * per operation). @internal
  */
 export class LegacyErrorLog {
-  private readonly ring: LegacyErrorEntry[] = [];
-  private head = 0;
+  private readonly log = new BoundedLog<LegacyErrorEntry>(MAX_ERROR_HISTORY);
 
   add(entry: LegacyErrorEntry): void {
-    if (this.ring.length < MAX_ERROR_HISTORY) this.ring.push(entry);
-    else {
-      this.ring[this.head] = entry;
-      this.head = (this.head + 1) % MAX_ERROR_HISTORY;
-    }
+    this.log.add(entry);
   }
 
   /** Oldest first. */
   entries(): LegacyErrorEntry[] {
-    const n = this.ring.length;
-    return Array.from({ length: n }, (_, i) => this.ring[(this.head + i) % n]!);
+    return this.log.since(-Infinity);
   }
 
   /** Entries at or after `since` (clock ms). */
   countSince(since: number): number {
-    return this.ring.reduce((count, e) => count + (e.at >= since ? 1 : 0), 0);
+    return this.log.since(since).length;
   }
 
   get size(): number {
-    return this.ring.length;
+    return this.log.size;
   }
 
   /** The newest entry. */
   last(): LegacyErrorEntry | undefined {
-    return this.ring.length === 0
-      ? undefined
-      : this.ring[(this.head + this.ring.length - 1) % this.ring.length];
+    return this.log.last();
   }
 }

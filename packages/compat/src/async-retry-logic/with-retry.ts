@@ -1,4 +1,5 @@
-import { describeValue, RelConfigError } from '@rel/config';
+import { RelConfigError } from '@rel/config';
+import { oneSpelling } from '../legacy-config/spellings.js';
 import { useLegacy } from '../deprecation/warn-once.js';
 import type { LegacyErrorSet } from '../legacy-errors/legacy-error-set.js';
 import { quietConfig } from '../unified-retry-handler/retry-config.js';
@@ -41,21 +42,6 @@ export function withRetry(
   options: WithRetryOptions = {},
 ): <A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>) => (...args: A) => Promise<Awaited<T>> {
   useLegacy('REL_DEP027');
-  const both = (a: unknown, b: unknown, name: string): unknown => {
-    if (a !== undefined && b !== undefined && a !== b) {
-      throw new RelConfigError(
-        [
-          {
-            path: name,
-            received: b,
-            expected: `the same value as its camelCase spelling (${describeValue(a)})`,
-          },
-        ],
-        'withRetry options',
-      );
-    }
-    return a ?? b;
-  };
   const known = new Set([
     'maxAttempts',
     'max_attempts',
@@ -80,10 +66,12 @@ export function withRetry(
       );
   }
   const config = quietConfig('REL_DEP027', {
-    maxAttempts: (both(options.maxAttempts, options.max_attempts, 'max_attempts') as number | undefined) ?? 3,
+    maxAttempts:
+      oneSpelling(options.maxAttempts, options.max_attempts, 'max_attempts', 'withRetry options') ?? 3,
     baseDelay: options.delay ?? 1.0,
     backoffMultiplier:
-      (both(options.backoffFactor, options.backoff_factor, 'backoff_factor') as number | undefined) ?? 2.0,
+      oneSpelling(options.backoffFactor, options.backoff_factor, 'backoff_factor', 'withRetry options') ??
+      2.0,
     strategy: 'exponential',
     jitterRange: 0.1,
     retryableExceptions: options.exceptions ?? ['Exception'],

@@ -1,7 +1,8 @@
-import { describeValue, RelConfigError, systemRandom, type Random, type ValidationIssue } from '@rel/config';
+import { RelConfigError, systemRandom, type Random, type ValidationIssue } from '@rel/config';
 import { useLegacy } from '../deprecation/warn-once.js';
 import type { ConversionNote } from '../legacy-config/conversion-note.js';
 import { convertLegacySettings, type LegacyConversion } from '../legacy-config/convert.js';
+import { oneSpelling } from '../legacy-config/spellings.js';
 import type {
   LegacyField,
   LegacyRetryConfigInput,
@@ -133,24 +134,14 @@ export class ReliabilityRetryConfig {
   /** @throws {@link RelConfigError} naming every unknown key or bad value. */
   constructor(init: ReliabilityRetryConfigInit = {}) {
     useLegacy('REL_DEP004');
-    const both = (a: unknown, b: unknown, name: string): void => {
-      if (a !== undefined && b !== undefined && a !== b) {
-        throw new RelConfigError(
-          [
-            {
-              path: name,
-              received: b,
-              expected: `the same value as its camelCase spelling (${describeValue(a)})`,
-            },
-          ],
-          'ReliabilityRetryConfig',
-        );
-      }
-    };
-    both(init.baseConfig, init.base_config, 'base_config');
-    both(init.exponentialBase, init.exponential_base, 'exponential_base');
-    const base = init.baseConfig ?? init.base_config ?? {};
-    const given = init.exponentialBase ?? init.exponential_base;
+    const base =
+      oneSpelling(init.baseConfig, init.base_config, 'base_config', 'ReliabilityRetryConfig') ?? {};
+    const given = oneSpelling(
+      init.exponentialBase,
+      init.exponential_base,
+      'exponential_base',
+      'ReliabilityRetryConfig',
+    );
     this.resolved = readReliabilityRetry(base, given, 'baseConfig');
     this.baseConfig = base;
     this.exponentialBase = this.resolved.settings.exponentialBase ?? 2;

@@ -1,3 +1,5 @@
+import { BoundedLog } from '../delegate/bounded-log.js';
+
 /** One finished call, as the legacy `RetryManager` kept it. */
 export interface OperationRecord {
   readonly operationName: string;
@@ -60,32 +62,21 @@ export const MAX_OPERATION_RECORDS = 1000;
  * @internal
  */
 export class OperationLog {
-  private readonly ring: (OperationRecord | undefined)[] = [];
-  private head = 0;
+  private readonly log = new BoundedLog<OperationRecord>(MAX_OPERATION_RECORDS);
 
   /** Adds a call, dropping the oldest beyond the capacity. */
   record(entry: OperationRecord): void {
-    if (this.ring.length < MAX_OPERATION_RECORDS) this.ring.push(entry);
-    else {
-      this.ring[this.head] = entry;
-      this.head = (this.head + 1) % MAX_OPERATION_RECORDS;
-    }
+    this.log.add(entry);
   }
 
   /** Number of calls kept. */
   get size(): number {
-    return this.ring.length;
+    return this.log.size;
   }
 
   /** The calls at or after `since` (clock ms), oldest first. */
   since(since: number): OperationRecord[] {
-    const out: OperationRecord[] = [];
-    const n = this.ring.length;
-    for (let i = 0; i < n; i++) {
-      const entry = this.ring[(this.head + i) % n]!;
-      if (entry.at >= since) out.push(entry);
-    }
-    return out;
+    return this.log.since(since);
   }
 
   /** The legacy `get_retry_statistics(hours)` over the calls since `now - hours`. */
