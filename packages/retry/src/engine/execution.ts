@@ -38,8 +38,9 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
   }
 
   /**
-   * Takes over a first attempt that the handler's fast path started (no gate, no time
-   * limits, no signal) and that failed: from here on it is an ordinary call.
+   * Takes over a first attempt that one of the handler's fast paths started (no signal,
+   * no per-call options) and that failed or timed out: from here on it is an ordinary call
+   * (the attempt's gate token, if any, is reported here).
    */
   adopt(a: Attempt, error: unknown): void {
     a.owner = this;
@@ -57,6 +58,18 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
         signal.addEventListener('abort', this);
       }
       this.startAttempt(this.start);
+    } catch (error) {
+      this.crash(error);
+    }
+  }
+
+  /**
+   * Continues a call whose first attempt the handler's fast path could not start because
+   * the gate refused it (the refusal is already counted): wait for the gate or end.
+   */
+  refused(now: number): void {
+    try {
+      this.gateRefused(now);
     } catch (error) {
       this.crash(error);
     }

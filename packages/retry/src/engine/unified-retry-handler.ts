@@ -12,9 +12,9 @@ import type { CallSettings, HandlerCore } from './core.js';
 import type { AttemptFailureEvent, GiveUpEvent, RetryEvent, SuccessEvent } from './events.js';
 import { Attempt } from './attempt.js';
 import { Execution, isThenable } from './execution.js';
+import { FirstAttempt } from './first-attempt.js';
 import { resolveCallSettings, resolveHandlerInputs, type RetryHandlerOptions } from './handler-inputs.js';
 import { InFlightList } from './in-flight.js';
-import { TimedCall } from './timed-call.js';
 import type { ExecuteOptions, Operation, RetryResult } from './types.js';
 
 type Settle = (value: unknown) => void;
@@ -71,9 +71,9 @@ export class UnifiedRetryHandler {
   readonly onGiveUp: Event<GiveUpEvent>;
   private readonly core: HandlerCore;
   private readonly defaults: CallSettings;
-  /** No gate and no result reading: a first attempt needs no full {@link Execution}. */
+  /** No result reading: a first attempt needs no full {@link Execution} ({@link FirstAttempt}). */
   private readonly lean: boolean;
-  /** ...and no time limits either: {@link fastExecute} applies. */
+  /** ...and no gate and no time limits either: {@link fastExecute} applies. */
   private readonly fast: boolean;
 
   /**
@@ -117,9 +117,12 @@ export class UnifiedRetryHandler {
       totalTimeoutMs: inputs.config.totalTimeoutMs,
       onRetry: undefined,
     });
-    this.lean = inputs.gate === undefined && !this.core.readsResults;
+    this.lean = !this.core.readsResults;
     this.fast =
-      this.lean && inputs.config.attemptTimeoutMs === undefined && inputs.config.totalTimeoutMs === undefined;
+      this.lean &&
+      inputs.gate === undefined &&
+      inputs.config.attemptTimeoutMs === undefined &&
+      inputs.config.totalTimeoutMs === undefined;
   }
 
   /** The retry budget this handler draws on (shared with every handler of the same key), if any. */
@@ -145,15 +148,18 @@ export class UnifiedRetryHandler {
     if (typeof op !== 'function') return Promise.reject(notAFunction(op));
     if (opts === undefined && this.lean && this.core.success.size === 0) {
       if (this.fast) return this.fastExecute(op);
+      const core = this.core;
+      const now = core.clock.now();
       const promise = new Promise<T>(capture);
-      new TimedCall<T>(
-        this.core,
-        this.defaults,
-        op,
-        capturedResolve,
-        capturedReject,
-        this.core.clock.now(),
-      ).run();
+      let token = -1;
+      if (core.gate !== undefined) {
+        token = core.gate.tryAcquire(); // before every attempt: a refusal is a full call's business
+        if (token < 0) {
+          new Execution<T>(core, op, this.defaults, true, capturedResolve, capturedReject, now).refused(now);
+          return promise;
+        }
+      }
+      new FirstAttempt<T>(core, this.defaults, op, capturedResolve, capturedReject, now, token).run();
       return promise;
     }
     const call = opts === undefined ? this.defaults : resolveCallSettings(this.defaults, opts);

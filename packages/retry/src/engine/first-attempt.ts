@@ -8,16 +8,24 @@ import type { Operation } from './types.js';
 type Settle = (value: unknown) => void;
 
 /**
- * The common timed case in one object: a first attempt with a time limit (attempt timeout
- * and/or deadline) and nothing else to consult (no gate, no caller signal, no result
- * reading, no success listeners, `execute`). It is at once the call's state, the attempt's
- * context and the node of the in-flight list, so a first-try success costs one object, the
- * call's promise and one `then`. A failure, or an aggressive timeout, hands the attempt to
- * a full {@link Execution} with the same promise.
+ * The common case of `execute()` in one object: a first attempt with nothing per call to
+ * consult (no caller signal, no per-call options, no result reading, no success listeners),
+ * with or without an admission gate and a time limit (attempt timeout and/or deadline).
+ * It is at once the call's state, the attempt's context and the node of the in-flight
+ * list, so a first-try success costs one object, the call's promise and one `then`.
+ *
+ * - With a gate, the caller has already been admitted (`token`); a success reads the
+ *   clock once and reports `release(token, 'success', duration)` before the call
+ *   resolves. Without a gate nobody observes the duration, so a success reads no clock.
+ * - A failure, or an aggressive timeout, hands the attempt (token included) to a full
+ *   {@link Execution} with the same promise: classification, the gate's report, records,
+ *   the retry decision and waits all happen there, exactly as for any other call.
+ * - A gate that breaks its never-throw contract on release ends the call with that error,
+ *   as a full {@link Execution} does.
  *
  * @internal
  */
-export class TimedCall<T> extends Attempt implements InFlightNode {
+export class FirstAttempt<T> extends Attempt implements InFlightNode {
   timeoutAt: number;
   prev: InFlightNode | null = null;
   next: InFlightNode | null = null;
@@ -37,9 +45,10 @@ export class TimedCall<T> extends Attempt implements InFlightNode {
     resolve: Settle,
     reject: Settle,
     now: number,
+    token: number,
   ) {
     const deadline = call.totalTimeoutMs === undefined ? Infinity : now + call.totalTimeoutMs;
-    super(undefined, 1, deadline, now, -1);
+    super(undefined, 1, deadline, now, token);
     const limit = call.attemptTimeoutMs === undefined ? Infinity : now + call.attemptTimeoutMs;
     this.core = core;
     this.call = call;
@@ -50,10 +59,11 @@ export class TimedCall<T> extends Attempt implements InFlightNode {
     this.timeoutAt = this.cut ? deadline : limit;
   }
 
-  /** Runs the first attempt. */
+  /** Runs the first attempt (already admitted by the gate, when there is one). */
   run(): void {
-    this.core.budget?.deposit(this.startedAt);
-    this.core.inflight.insert(this, this.startedAt);
+    const core = this.core;
+    core.budget?.deposit(this.startedAt);
+    if (this.timeoutAt !== Infinity) core.inflight.insert(this, this.startedAt);
     let result: unknown;
     try {
       result = this.op(this);
@@ -80,7 +90,17 @@ export class TimedCall<T> extends Attempt implements InFlightNode {
   private succeeded(value: unknown): void {
     if (this.done) return;
     this.done = true;
-    if (this.linked) this.core.inflight.remove(this);
+    const core = this.core;
+    if (this.linked) core.inflight.remove(this);
+    const gate = core.gate;
+    if (gate !== undefined) {
+      try {
+        gate.release(this.token, 'success', core.clock.now() - this.startedAt);
+      } catch (error) {
+        core.inflight.disarmIfEmpty();
+        return this.reject(error);
+      }
+    }
     this.resolve(value);
   }
 
