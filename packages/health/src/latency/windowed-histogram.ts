@@ -41,15 +41,19 @@ export class WindowedHistogram {
     this.sliceAbove = new Float64Array(slices);
   }
 
-  /** Moves the window to `now`, dropping slices that fell out. Backward time is ignored. */
-  advance(now: number): void {
+  /**
+   * Moves the window to `now`, dropping slices that fell out. Backward time is ignored.
+   * Returns whether the window moved (a new slice became current).
+   */
+  advance(now: number): boolean {
     const epoch = Math.floor(now / this.sliceMs);
-    if (epoch <= this.head) return;
+    if (epoch <= this.head) return false;
     const steps = epoch - this.head >= this.slices ? this.slices : epoch - this.head;
     for (let e = epoch - steps + 1; e <= epoch; e++)
       this.clearSlot(((e % this.slices) + this.slices) % this.slices);
     this.head = epoch;
     this.headSlot = ((epoch % this.slices) + this.slices) % this.slices;
+    return true;
   }
 
   private clearSlot(slot: number): void {

@@ -36,30 +36,35 @@ export class HealthSignals {
     this.history = new ErrorHistory(config.errorHistorySize);
   }
 
-  /** Records a validated sample (`code` from `KIND_CODE`). O(1), allocation-free. */
-  record(code: number, kind: OutcomeKind, ms: number, error: unknown, attempt: number, now: number): void {
+  /**
+   * Records a validated sample (`code` from `KIND_CODE`). O(1), allocation-free. Returns
+   * whether a window it touched moved to a new bucket (samples may have expired, so the
+   * tracker must re-evaluate the score).
+   */
+  record(code: number, kind: OutcomeKind, ms: number, error: unknown, attempt: number, now: number): boolean {
     const lane = code >> 4;
-    this.window.advance(now);
+    let moved = this.window.advance(now);
     this.window.add(lane);
     this.totals[code & 15]!++;
     if (lane === LANE.success) {
-      this.recent.advance(now);
+      if (this.recent.advance(now)) moved = true;
       this.recent.add(0);
-      this.latency.advance(now);
+      if (this.latency.advance(now)) moved = true;
       this.latency.record(ms);
       this.consecutiveFailures = 0;
       this.consecutiveSuccesses++;
       this.lastSuccessAt = now;
     } else if (lane === LANE.failure) {
-      this.recent.advance(now);
+      if (this.recent.advance(now)) moved = true;
       this.recent.add(1);
-      this.latency.advance(now);
+      if (this.latency.advance(now)) moved = true;
       this.latency.record(ms);
       this.consecutiveFailures++;
       this.consecutiveSuccesses = 0;
       this.lastFailureAt = now;
       this.history.add(now, kind as FailureKind, error, attempt);
     }
+    return moved;
   }
 
   /** Moves every window to `now`. */

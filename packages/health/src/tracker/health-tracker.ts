@@ -13,7 +13,7 @@ import { toBreakerState, type BreakerState, type BreakerStateSource } from '../s
 import { healthScore, healthScoreBreakdown, type HealthScoreInput } from '../score/health-score.js';
 import { changeDirection, nextStatus, statusForScore, type HealthStatus } from '../score/health-status.js';
 import { HealthSignals } from './health-signals.js';
-import { KIND_CODE } from './outcome-category.js';
+import { KIND_CODE, SUCCESS_CODE } from './outcome-category.js';
 import type {
   HealthSample,
   HealthSnapshot,
@@ -33,8 +33,12 @@ import { checkBudgetLevel, checkName, throwInvalidSample } from './validate.js';
  * - The score is `healthScore()` (formula in its TSDoc and the README); the status is
  *   `healthy` >= 0.9, `degraded` >= 0.7, `unhealthy` >= 0.5, else `critical`, changed only
  *   when the score crosses a threshold by `hysteresis` (see `nextStatus()`).
- * - Status is re-evaluated on every record, setter and read; there is no timer. A change
- *   fires `onStatusChange` (`health_degraded` / `health_recovered` on the wire).
+ * - Status is re-evaluated on every setter and read, and on every record that can change
+ *   it; there is no timer. A change fires `onStatusChange` (`health_degraded` /
+ *   `health_recovered` on the wire). A success recorded while `healthy`, with no window
+ *   rotation and nothing that could raise a penalty, is the one record that cannot change
+ *   the status, so it skips the score (reads still compute it in full): statuses, scores
+ *   and events are exactly those of re-evaluating after every record.
  *
  * @example
  * ```ts
@@ -61,7 +65,10 @@ export class ReliabilityHealthTracker {
   private manualBreakerState: BreakerState | undefined;
   private budgetLevel: number | undefined;
   private currentStatus: HealthStatus;
+  /** The score of the last evaluation (reads re-evaluate first: it may lag behind records). */
   private currentScore: number;
+  /** No source is read at evaluation (breaker, budget): nothing can change unseen. */
+  private readonly ownInputs: boolean;
 
   /** Fires on every status change. Nothing is built when nobody listens. */
   readonly onStatusChange: Event<HealthStatusChange> = this.changes.event;
@@ -88,6 +95,7 @@ export class ReliabilityHealthTracker {
     this.breakerSource = options.breaker;
     this.budgetSource = options.budgetLevel;
     this.signals = new HealthSignals(this.config);
+    this.ownInputs = this.breakerSource === undefined && this.budgetSource === undefined;
     this.input = {
       successes: 0,
       failures: 0,
@@ -112,14 +120,35 @@ export class ReliabilityHealthTracker {
    * naming each bad field; nothing is recorded then.
    */
   record(sample: HealthSample): void {
-    const code = KIND_CODE[sample.kind];
+    const kind = sample.kind;
+    // One comparison for the common kind; the table (a dictionary) for the others.
+    const code = kind === 'success' ? SUCCESS_CODE : KIND_CODE[kind];
     const ms = sample.durationMs;
     const attempt = sample.attempt;
     if (code === undefined || !(ms >= 0) || ms === Infinity) throwInvalidSample(sample);
     if (attempt !== undefined && !(attempt >= 1 && Number.isInteger(attempt))) throwInvalidSample(sample);
     const now = this.clock.now();
-    this.signals.record(code, sample.kind, ms, sample.error, attempt ?? 0, now);
-    this.evaluate(now);
+    const moved = this.signals.record(code, kind, ms, sample.error, attempt ?? 0, now);
+    if (moved || code !== SUCCESS_CODE || !this.successKeepsStatus()) this.evaluate(now);
+  }
+
+  /**
+   * Whether a success just recorded, with no window moved since the last evaluation,
+   * leaves the status as it is, so re-evaluating can be skipped. True when the status is
+   * `healthy` and no penalty can have grown since the last evaluation: only successes were
+   * added since (any other record evaluates), which can only lower the failure and recent
+   * error ratios and end a failure run; the breaker state and budget level change only
+   * through setters, which evaluate (a source read at evaluation could change unseen, so
+   * with one this is false); and the latency penalty is 0 without an SLO or with no
+   * sample above it. A score that did not fall keeps `healthy` (`nextStatus` only
+   * degrades below a threshold minus the hysteresis), so no event is missed or moved.
+   */
+  private successKeepsStatus(): boolean {
+    return (
+      this.currentStatus === 'healthy' &&
+      this.ownInputs &&
+      (this.config.latencySloMs === undefined || this.signals.latency.aboveMark === 0)
+    );
   }
 
   /** Sets the breaker state (`undefined`: unknown). Throws when a `breaker` source was given. */

@@ -42,3 +42,6 @@ export const KIND_CODE: Readonly<Record<string, number | undefined>> = Object.as
   Object.create(null) as Record<string, number | undefined>,
   Object.fromEntries(OUTCOME_KINDS.map((kind, i) => [kind, LANE[OUTCOME_CATEGORIES[kind]] * 16 + i])),
 );
+
+/** {@link KIND_CODE} of `success`, checked before the table on the hot path. @internal */
+export const SUCCESS_CODE: number = KIND_CODE.success!;

@@ -39,10 +39,11 @@ export class BucketRing {
   /**
    * Moves the window to `now`, dropping buckets that fell out. A clock that goes
    * backwards is ignored (the newest bucket stays current), so totals never go negative.
+   * Returns whether the window moved (a new bucket became current).
    */
-  advance(now: number): void {
+  advance(now: number): boolean {
     const epoch = Math.floor(now / this.bucketMs);
-    if (epoch <= this.head) return;
+    if (epoch <= this.head) return false;
     const { buckets, lanes, counts, sums, epochs } = this;
     const steps = epoch - this.head >= buckets ? buckets : epoch - this.head;
     for (let e = epoch - steps + 1; e <= epoch; e++) {
@@ -58,6 +59,7 @@ export class BucketRing {
     }
     this.head = epoch;
     this.headOffset = (((epoch % buckets) + buckets) % buckets) * lanes;
+    return true;
   }
 
   /** Adds `n` to `lane` in the current bucket. Call {@link BucketRing.advance} first. */
