@@ -13,6 +13,12 @@ const fast: ReliabilityConfigInput = {
   health: { windowMs: 3_000, recentErrorWindowMs: 3_000 },
 };
 
+// Phases at 35 %, except that recovery may take up to 15 s: it ends as soon as everything
+// has recovered (a few seconds), and the margin keeps a loaded CI machine from failing it.
+const phases = scalePhases(DEFAULT_PHASES, 0.35).map((p) =>
+  p.name === 'recovery' ? { ...p, durationMs: 15_000 } : p,
+);
+
 const handles = (kind: string): number => process.getActiveResourcesInfo().filter((r) => r === kind).length;
 
 describe('the demo scenario (compressed)', () => {
@@ -20,11 +26,11 @@ describe('the demo scenario (compressed)', () => {
     const serversBefore = handles('TCPServerWrap');
     let output = '';
     const result = await runScenario({
-      phases: scalePhases(DEFAULT_PHASES, 0.35),
+      phases,
       seed: 7,
       config: { env: { REL__OPENAI__RETRY__MAX_ATTEMPTS: '3' }, overrides: { openai: fast, tools: fast } },
       output: { write: (text: string) => void (output += text), isTTY: false },
-      limitMs: 40_000,
+      limitMs: 45_000,
     });
     const { report } = result;
 
@@ -76,7 +82,7 @@ describe('the demo scenario (compressed)', () => {
     expect(text).toMatch(/⚡ breaker openai closed → open/);
     expect(text).toMatch(/⚠ legacy REL_DEP03\d/);
     expect(text).toContain(`All ${result.invariants.length} invariants hold: exit 0`);
-    expect(report.durationMs).toBeLessThan(40_000);
+    expect(report.durationMs).toBeLessThan(45_000);
     // Everything it opened is closed (a closed server's handle goes on the next turn).
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(handles('TCPServerWrap')).toBe(serversBefore);

@@ -13,9 +13,9 @@ export interface DemoLogger {
 /**
  * The pino logger @rel logs through. The scenario's terminal belongs to its live view, so
  * its logs go to a JSON file (one per run, in the temp directory) unless `verbose`, which
- * pretty-prints them on stderr (pino-pretty). Serve mode pretty-prints `warn` and above on
- * stderr: breakers opening and fallbacks answering show up as they happen. `LOG_LEVEL`
- * overrides the level.
+ * pretty-prints them on stderr (pino-pretty). Serve mode pretty-prints `error` and above on
+ * stderr (its terminal already shows every transition; `LOG_LEVEL=warn` adds a line per
+ * fallback and breaker opening, `info` one per retry). `LOG_LEVEL` overrides the level.
  *
  * @example
  * ```ts
@@ -29,7 +29,7 @@ export function demoLogger(options: {
   readonly level?: string | undefined;
 }): DemoLogger {
   const pretty = options.mode === 'serve' || options.verbose;
-  const level = options.level ?? (options.mode === 'serve' && !options.verbose ? 'warn' : 'info');
+  const level = options.level ?? (options.mode === 'serve' && !options.verbose ? 'error' : 'info');
   if (pretty) {
     const stream = prettyStream({
       destination: 2,

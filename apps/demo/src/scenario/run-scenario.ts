@@ -148,7 +148,7 @@ export async function runScenario(options: ScenarioOptions = {}): Promise<Scenar
     service.phase = current = 'stopping';
     const grace = Math.max(1_000, startedAt + limitMs - clock.now() - 3_000);
     const { inTime: stopped } = await agents.stop(grace);
-    for (const stream of streams) await stream.caughtUp(service.ledger.user(stream.userId).headSeq, 3_000);
+    await Promise.all(streams.map((s) => s.caughtUp(service.ledger.user(s.userId).headSeq, 3_000)));
     clearInterval(ticker);
     ticker = undefined;
     view.flushStreams(clock.now());

@@ -34,7 +34,8 @@ export interface DemoState {
   readonly phase: string | null;
   readonly fault: FaultSpec & { readonly description: string };
   readonly services: readonly ServiceState[];
-  readonly upstream: Omit<UpstreamCountsSnapshot, 'perSecond'> & { readonly url: string };
+  /** What the upstream received (`perSecond`: the last 90 seconds that saw requests). */
+  readonly upstream: UpstreamCountsSnapshot & { readonly url: string };
   readonly timeline: readonly TimelineSample[];
   /** The last 50 breaker and health transitions, oldest first. */
   readonly transitions: readonly ServiceTransition[];
@@ -96,14 +97,13 @@ export function buildState(s: StateSources): DemoState {
       fallbacks: Object.values(status.fallbacks.used).reduce((a, b) => a + b, 0),
     };
   });
-  const { perSecond: _perSecond, ...upstream } = s.upstream;
   return {
     time: system.time,
     startedAt: s.startedAt,
     phase: s.phase,
     fault: { ...s.fault, description: describeFault(s.fault) },
     services,
-    upstream: { ...upstream, url: s.upstreamUrl },
+    upstream: { ...s.upstream, perSecond: s.upstream.perSecond.slice(-90), url: s.upstreamUrl },
     timeline: s.timeline,
     transitions: s.transitions.slice(-50),
     users: s.users.map((id) => {
