@@ -1,10 +1,5 @@
 import type { AttemptContext } from './types.js';
 
-/** What an {@link Attempt} reports back to its call. @internal */
-export interface AttemptOwner {
-  settle(attempt: Attempt, ok: boolean, value: unknown): void;
-}
-
 const NOT_ABORTED: unique symbol = Symbol('not aborted');
 
 /**
@@ -23,21 +18,12 @@ export class Attempt implements AttemptContext {
   readonly startedAt: number;
   /** Gate token (-1 without a gate). */
   readonly token: number;
-  /** The call this attempt belongs to (set later when the fast path hands over to a full call). */
-  owner: AttemptOwner | undefined;
   /** Settled, abandoned or cancelled: later settlements are ignored. */
   done = false;
   private controller: AbortController | undefined = undefined;
   private reason: unknown = NOT_ABORTED;
 
-  constructor(
-    owner: AttemptOwner | undefined,
-    attempt: number,
-    deadline: number,
-    startedAt: number,
-    token: number,
-  ) {
-    this.owner = owner;
+  constructor(attempt: number, deadline: number, startedAt: number, token: number) {
     this.attempt = attempt;
     this.deadline = deadline;
     this.startedAt = startedAt;

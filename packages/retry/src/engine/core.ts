@@ -26,6 +26,8 @@ export interface HandlerCore {
   readonly failure: EventEmitter<AttemptFailureEvent>;
   readonly success: EventEmitter<SuccessEvent>;
   readonly giveUp: EventEmitter<GiveUpEvent>;
+  /** The settings of a call without options (the configuration's time limits). */
+  readonly defaults: CallSettings;
 }
 
 /** Per-call settings, already validated. @internal */

@@ -1,7 +1,7 @@
 import type { OutcomeKind } from '@rel/config';
 import type { Classification } from '../classify/types.js';
 import type { RetryEvent } from './events.js';
-import { Attempt, type AttemptOwner } from './attempt.js';
+import { Attempt } from './attempt.js';
 import { Call } from './call.js';
 import type { CallSettings, HandlerCore } from './core.js';
 import { giveUp, limitReason } from './give-up.js';
@@ -21,7 +21,7 @@ export const isThenable = (v: unknown): v is PromiseLike<unknown> =>
  * per attempt, and an aggressive timeout or a cancellation stops waiting at once.
  * The retry decision is {@link planRetry}; waits and endings are in {@link Call}. @internal
  */
-export class Execution<T> extends Call<T> implements AttemptOwner {
+export class Execution<T> extends Call<T> {
   private readonly op: Operation<T>;
 
   constructor(
@@ -43,7 +43,6 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
    * (the attempt's gate token, if any, is reported here).
    */
   adopt(a: Attempt, error: unknown): void {
-    a.owner = this;
     this.attempts = 1;
     this.current = a;
     this.settle(a, false, error);
@@ -99,7 +98,7 @@ export class Execution<T> extends Call<T> implements AttemptOwner {
     }
     const n = ++this.attempts;
     if (n === 1 && core.budget !== undefined) core.budget.deposit(now);
-    const a = new Attempt(this, n, this.deadline, now, token);
+    const a = new Attempt(n, this.deadline, now, token);
     this.current = a;
     const limit = this.call.attemptTimeoutMs === undefined ? Infinity : now + this.call.attemptTimeoutMs;
     if (limit !== Infinity || this.deadline !== Infinity) {

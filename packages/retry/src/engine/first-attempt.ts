@@ -1,11 +1,17 @@
 import { Attempt } from './attempt.js';
-import type { CallSettings, HandlerCore } from './core.js';
+import type { HandlerCore } from './core.js';
 import { Execution, isThenable } from './execution.js';
 import { limitReason } from './give-up.js';
 import type { InFlightNode } from './in-flight.js';
 import type { Operation } from './types.js';
 
 type Settle = (value: unknown) => void;
+
+/** When an attempt started at `start` times out, or `Infinity` without an attempt timeout. */
+const attemptLimit = (core: HandlerCore, start: number): number => {
+  const ms = core.defaults.attemptTimeoutMs;
+  return ms === undefined ? Infinity : start + ms;
+};
 
 /**
  * The common case of `execute()` in one object: a first attempt with nothing per call to
@@ -30,33 +36,32 @@ export class FirstAttempt<T> extends Attempt implements InFlightNode {
   prev: InFlightNode | null = null;
   next: InFlightNode | null = null;
   linked = false;
+  // Few fields on purpose (one object per call): the call settings are the handler's
+  // defaults (`core.defaults`), and whether the limit is the deadline is worked out again
+  // on the rare timeout rather than stored.
   private readonly core: HandlerCore;
-  private readonly call: CallSettings;
   private readonly op: Operation<T>;
   private readonly resolve: Settle;
   private readonly reject: Settle;
-  private readonly cut: boolean;
   private timedOut = false;
 
   constructor(
     core: HandlerCore,
-    call: CallSettings,
     op: Operation<T>,
     resolve: Settle,
     reject: Settle,
     now: number,
     token: number,
   ) {
-    const deadline = call.totalTimeoutMs === undefined ? Infinity : now + call.totalTimeoutMs;
-    super(undefined, 1, deadline, now, token);
-    const limit = call.attemptTimeoutMs === undefined ? Infinity : now + call.attemptTimeoutMs;
+    const total = core.defaults.totalTimeoutMs;
+    const deadline = total === undefined ? Infinity : now + total;
+    super(1, deadline, now, token);
     this.core = core;
-    this.call = call;
     this.op = op;
     this.resolve = resolve;
     this.reject = reject;
-    this.cut = deadline < limit;
-    this.timeoutAt = this.cut ? deadline : limit;
+    const limit = attemptLimit(core, now);
+    this.timeoutAt = deadline < limit ? deadline : limit;
   }
 
   /** Runs the first attempt (already admitted by the gate, when there is one). */
@@ -82,7 +87,9 @@ export class FirstAttempt<T> extends Attempt implements InFlightNode {
   expire(): void {
     if (this.done) return;
     this.timedOut = true;
-    this.abort(limitReason(this.core, this.call, 1, this.cut));
+    // The same arithmetic as in the constructor, so the same answer.
+    const cut = this.deadline < attemptLimit(this.core, this.startedAt);
+    this.abort(limitReason(this.core, this.core.defaults, 1, cut));
     // Cooperative: the aborted signal asks the operation to stop; wait for it to settle.
     if (this.core.config.timeoutMode === 'aggressive') this.handOver(this.abortReason);
   }
@@ -112,9 +119,14 @@ export class FirstAttempt<T> extends Attempt implements InFlightNode {
   }
 
   private handOver(error: unknown): void {
-    new Execution<T>(this.core, this.op, this.call, true, this.resolve, this.reject, this.startedAt).adopt(
-      this,
-      error,
-    );
+    new Execution<T>(
+      this.core,
+      this.op,
+      this.core.defaults,
+      true,
+      this.resolve,
+      this.reject,
+      this.startedAt,
+    ).adopt(this, error);
   }
 }

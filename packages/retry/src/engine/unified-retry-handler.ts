@@ -94,6 +94,13 @@ export class UnifiedRetryHandler {
     this.onFailure = failure.event;
     this.onSuccess = success.event;
     this.onGiveUp = giveUp.event;
+    this.defaults = Object.freeze({
+      signal: undefined,
+      operation: undefined,
+      attemptTimeoutMs: inputs.config.attemptTimeoutMs,
+      totalTimeoutMs: inputs.config.totalTimeoutMs,
+      onRetry: undefined,
+    });
     this.core = {
       service: serviceName,
       config: inputs.config,
@@ -109,14 +116,8 @@ export class UnifiedRetryHandler {
       failure,
       success,
       giveUp,
+      defaults: this.defaults,
     };
-    this.defaults = Object.freeze({
-      signal: undefined,
-      operation: undefined,
-      attemptTimeoutMs: inputs.config.attemptTimeoutMs,
-      totalTimeoutMs: inputs.config.totalTimeoutMs,
-      onRetry: undefined,
-    });
     this.lean = !this.core.readsResults;
     this.fast =
       this.lean &&
@@ -159,7 +160,7 @@ export class UnifiedRetryHandler {
           return promise;
         }
       }
-      new FirstAttempt<T>(core, this.defaults, op, capturedResolve, capturedReject, now, token).run();
+      new FirstAttempt<T>(core, op, capturedResolve, capturedReject, now, token).run();
       return promise;
     }
     const call = opts === undefined ? this.defaults : resolveCallSettings(this.defaults, opts);
@@ -179,7 +180,7 @@ export class UnifiedRetryHandler {
     const core = this.core;
     const now = core.clock.now();
     core.budget?.deposit(now);
-    const a = new Attempt(undefined, 1, Infinity, now, -1);
+    const a = new Attempt(1, Infinity, now, -1);
     let result: T | PromiseLike<T>;
     try {
       result = op(a);
