@@ -1,4 +1,11 @@
-import { Node, SyntaxKind, type Expression, type Identifier, type VariableDeclaration } from 'ts-morph';
+import {
+  Node,
+  VariableDeclarationKind,
+  SyntaxKind,
+  type Expression,
+  type Identifier,
+  type VariableDeclaration,
+} from 'ts-morph';
 
 /**
  * The value of a source expression the codemod could prove without running the program, or
@@ -32,7 +39,7 @@ function moduleConst(id: Identifier): VariableDeclaration | undefined {
     if (!Node.isVariableDeclaration(decl)) continue;
     const list = decl.getVariableStatement();
     if (list === undefined || !Node.isSourceFile(list.getParent())) return undefined;
-    if (decl.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
+    if (decl.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Const) return undefined;
     return decl;
   }
   return undefined;

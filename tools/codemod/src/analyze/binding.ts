@@ -1,4 +1,11 @@
-import { Node, SyntaxKind, type CallExpression, type Identifier, type NewExpression } from 'ts-morph';
+import {
+  Node,
+  VariableDeclarationKind,
+  SyntaxKind,
+  type CallExpression,
+  type Identifier,
+  type NewExpression,
+} from 'ts-morph';
 import type { Edit } from '../edits.js';
 import { shorten } from '../static-value.js';
 import { referencesOf } from './context.js';
@@ -29,7 +36,8 @@ export function bindingOf(expr: NewExpression): Binding | { reason: string } {
     const statement = parent.getVariableStatement();
     const name = parent.getNameNode();
     if (statement === undefined || !Node.isIdentifier(name)) return { reason: 'a destructuring declaration' };
-    if (statement.getDeclarationKind() !== 'const') return { reason: `\`${name.getText()}\` is not a const` };
+    if (statement.getDeclarationKind() !== VariableDeclarationKind.Const)
+      return { reason: `\`${name.getText()}\` is not a const` };
     if (statement.isExported()) {
       return {
         reason: `\`${name.getText()}\` is exported, so other modules may use it in ways this file does not show`,

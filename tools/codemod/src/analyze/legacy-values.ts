@@ -9,7 +9,7 @@ import {
   SLOW_LLM_RETRY,
   STANDARD_LLM_RETRY,
 } from '@rel/compat';
-import { Node, type Expression, type VariableDeclaration } from 'ts-morph';
+import { Node, VariableDeclarationKind, type Expression, type VariableDeclaration } from 'ts-morph';
 import type { RandomSource } from '../emit/profile.js';
 import type { PresetName } from '../legacy-names.js';
 import { evaluate, shorten, type StaticResult } from '../static-value.js';
@@ -83,7 +83,10 @@ function constOf(expr: Node): { decl: VariableDeclaration; init: Expression } | 
     if (!Node.isVariableDeclaration(decl)) continue;
     const statement = decl.getVariableStatement();
     const init = decl.getInitializer();
-    if (statement?.getDeclarationKind() !== 'const' || !Node.isSourceFile(statement.getParent()))
+    if (
+      statement?.getDeclarationKind() !== VariableDeclarationKind.Const ||
+      !Node.isSourceFile(statement.getParent())
+    )
       return undefined;
     return init === undefined ? undefined : { decl, init };
   }

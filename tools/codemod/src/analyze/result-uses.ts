@@ -1,4 +1,10 @@
-import { Node, SyntaxKind, type CallExpression, type PropertyAccessExpression } from 'ts-morph';
+import {
+  Node,
+  VariableDeclarationKind,
+  SyntaxKind,
+  type CallExpression,
+  type PropertyAccessExpression,
+} from 'ts-morph';
 import type { Edit } from '../edits.js';
 import type { HelperName } from '../emit/helpers.js';
 import { shorten } from '../static-value.js';
@@ -78,7 +84,10 @@ export function resultUseEdits(
   }
   if (Node.isVariableDeclaration(holder) && holder.getInitializer() === awaited) {
     const name = holder.getNameNode();
-    if (Node.isIdentifier(name) && holder.getVariableStatement()?.getDeclarationKind() === 'const') {
+    if (
+      Node.isIdentifier(name) &&
+      holder.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const
+    ) {
       const edits: Edit[] = [];
       const helpers = new Set<HelperName>();
       for (const use of referencesOf(call.getSourceFile(), name)) {

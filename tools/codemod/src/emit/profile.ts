@@ -69,7 +69,7 @@ export function retryManagerProfile(
   const { config, legacy } = conversion;
   const jittered = legacy.strategy === 'exponential_jitter';
   const backoff = jittered
-    ? `{ kind: 'custom', delay: ({ attempt }) => { const e = ${numberText(config.baseDelayMs)} * 2 ** (attempt - 1); return Math.min(e + e * (0.1 + 0.4 * ${call(random)}), ${ms(legacy.maxDelay)}); } }`
+    ? `{ kind: 'custom', delay: ({ attempt }: { attempt: number }) => { const e = ${numberText(config.baseDelayMs)} * 2 ** (attempt - 1); return Math.min(e + e * (0.1 + 0.4 * ${call(random)}), ${ms(legacy.maxDelay)}); } }`
     : `'${legacy.strategy}'`;
   const m = matchers('legacyRetryManagerRetryable');
   const retry = retryConfigText(jittered ? config : { ...config, multiplier: 2 }, { backoff, ...m });
@@ -90,7 +90,7 @@ export function retryHandlerProfile(
 ): ProfileSpec {
   const { config, legacy } = conversion;
   const backoff = jitter
-    ? `{ kind: 'custom', delay: ({ attempt }) => { const d = Math.min(${numberText(config.baseDelayMs)} * ${numberText(legacy.multiplier)} ** (attempt - 1), ${ms(legacy.maxDelay)}); return d + d * 0.25 * ${call(random)}; } }`
+    ? `{ kind: 'custom', delay: ({ attempt }: { attempt: number }) => { const d = Math.min(${numberText(config.baseDelayMs)} * ${numberText(legacy.multiplier)} ** (attempt - 1), ${ms(legacy.maxDelay)}); return d + d * 0.25 * ${call(random)}; } }`
     : `'exponential'`;
   const retry = retryConfigText(config, { backoff, retryOn: '[isLegacyOperationFailure]' });
   return spec(
@@ -119,7 +119,7 @@ export function strategyProfile(
 ): ProfileSpec {
   const { config, legacy } = strategy.toCanonical();
   const [lo, hi] = strategy.jitterRange;
-  const backoff = `{ kind: 'custom', delay: ({ attempt }) => Math.min(${numberText(config.baseDelayMs)} * ${numberText(legacy.multiplier)} ** (attempt - 1) * (${numberText(lo)} + ${numberText(hi - lo)} * ${call(random)}), ${ms(legacy.maxDelay)}) }`;
+  const backoff = `{ kind: 'custom', delay: ({ attempt }: { attempt: number }) => Math.min(${numberText(config.baseDelayMs)} * ${numberText(legacy.multiplier)} ** (attempt - 1) * (${numberText(lo)} + ${numberText(hi - lo)} * ${call(random)}), ${ms(legacy.maxDelay)}) }`;
   const m = matchers(
     strategy instanceof APISpecificRetryStrategy ? 'legacyApiRetryable' : 'legacyLlmRetryable',
   );
