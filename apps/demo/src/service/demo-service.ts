@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '@rel/config';
-import { ReliabilityManager, setDefaultManager, WebSocketEventServer } from '@rel/core';
+import { getDefaultManager, ReliabilityManager, setDefaultManager, WebSocketEventServer } from '@rel/core';
 import type { HealthJson } from '@rel/health';
 import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
@@ -27,9 +27,7 @@ export interface DemoServiceOptions {
   readonly config: DemoConfig;
   /** Seed of the upstream's faults and of @rel's jitter. @defaultValue 1 */
   readonly seed?: number;
-  /** @defaultValue '127.0.0.1' (never another interface) */
-  readonly host?: string;
-  /** @defaultValue 0 (any free port) */
+  /** Port on 127.0.0.1, the only interface the demo listens on. @defaultValue 0 (any free port) */
   readonly port?: number;
   /** @defaultValue a silent pino logger */
   readonly logger?: Logger;
@@ -94,10 +92,13 @@ export class DemoService {
     this.clock = clock;
     this.startedAt = clock.now();
     this.tokens = new DemoTokens(DEMO_USERS, options.tokenTtlMs ?? 300_000);
+    const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     this.events = new WebSocketEventServer({
       server: http,
       path: '/events',
       verify: this.tokens.verifier,
+      // Browsers only from the page itself; Node clients (the scenario's) send no Origin.
+      allowedOrigins: [origin, origin.replace('127.0.0.1', 'localhost')],
       heartbeatMs: 10_000,
       logger: logger.child({ component: 'ws' }),
       metrics: { registry: this.registry },
@@ -131,20 +132,21 @@ export class DemoService {
     const logger = options.logger ?? pino({ level: 'silent' });
     const upstream = await FlakyUpstream.start({ seed, clock });
     const http = createServer();
-    const service = new DemoService(upstream, http, logger, clock, seed, options);
-    http.on('request', createRequestHandler(service.routesApi(options.page)));
     try {
+      // Listen first: the WebSocket server accepts browsers from the page's own origin only.
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
-        http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        http.listen(options.port ?? 0, '127.0.0.1', () => {
           http.off('error', reject);
           resolve();
         });
       });
     } catch (error) {
-      await service.close();
+      await upstream.close();
       throw error;
     }
+    const service = new DemoService(upstream, http, logger, clock, seed, options);
+    http.on('request', createRequestHandler(service.routesApi(options.page)));
     return service;
   }
 
@@ -208,7 +210,8 @@ export class DemoService {
       this.transitions.dispose();
       await this.events.close();
       await this.manager.close();
-      setDefaultManager(undefined);
+      // Hand the process default back, unless another service took it meanwhile.
+      if (getDefaultManager() === this.manager) setDefaultManager(undefined);
       await new Promise<void>((resolve) => {
         if (!this.http.listening) return resolve();
         this.http.close(() => resolve());
