@@ -52,6 +52,15 @@ describe('log-linear bucket layout', () => {
     );
   });
 
+  it('property: below 62.5 us the index is the division by the linear width (2^-8 ms)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 2 ** -4, noNaN: true, maxExcluded: true }), (ms) => {
+        expect(bucketIndex(ms)).toBe(Math.floor(ms / 2 ** -8));
+        expect(bucketLowerBound(bucketIndex(ms))).toBeLessThanOrEqual(ms);
+      }),
+    );
+  });
+
   it('property: the reported value is within 1/32 relative (>= 62.5 us) or 2 us absolute', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 2 ** 24, noNaN: true, maxExcluded: true }), (ms) => {

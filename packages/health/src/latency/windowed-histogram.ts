@@ -1,3 +1,4 @@
+import { nextEdge } from '../window/bucket-ring.js';
 import { HISTOGRAM_SIZE, bucketIndex, bucketValue, quantileIndex } from './log-linear.js';
 
 /** Most time slices a latency window keeps (bounds memory at ~22 KB per tracker). */
@@ -28,6 +29,8 @@ export class WindowedHistogram {
   private readonly sliceAbove: Float64Array;
   private head = -Infinity;
   private headSlot = 0;
+  /** Below this time the current slice is still current (see `nextEdge`). */
+  private nextAt = -Infinity;
   private total = 0;
   private above = 0;
 
@@ -46,6 +49,7 @@ export class WindowedHistogram {
    * Returns whether the window moved (a new slice became current).
    */
   advance(now: number): boolean {
+    if (now < this.nextAt) return false; // the common case: no division
     const epoch = Math.floor(now / this.sliceMs);
     if (epoch <= this.head) return false;
     const steps = epoch - this.head >= this.slices ? this.slices : epoch - this.head;
@@ -53,6 +57,7 @@ export class WindowedHistogram {
       this.clearSlot(((e % this.slices) + this.slices) % this.slices);
     this.head = epoch;
     this.headSlot = ((epoch % this.slices) + this.slices) % this.slices;
+    this.nextAt = nextEdge(epoch, this.sliceMs);
     return true;
   }
 
@@ -123,6 +128,7 @@ export class WindowedHistogram {
     this.sliceAbove.fill(0);
     this.head = -Infinity;
     this.headSlot = 0;
+    this.nextAt = -Infinity;
     this.total = 0;
     this.above = 0;
   }

@@ -3,29 +3,39 @@ import { ErrorHistory } from '../history/error-history.js';
 import { MAX_LATENCY_SLICES, WindowedHistogram } from '../latency/windowed-histogram.js';
 import type { HealthScoreInput } from '../score/health-score.js';
 import { BucketRing } from '../window/bucket-ring.js';
-import { LANE } from './outcome-category.js';
+import { LANE, SUCCESS_CODE } from './outcome-category.js';
 import type { LatencySummary, WindowCounts } from './types.js';
 
 const rate = (s: number, f: number): number => (s + f === 0 ? 1 : s / (s + f));
+const SUCCESS_INDEX = SUCCESS_CODE & 15;
 
 /**
  * The raw signals of one tracker, all in constant memory: the window ring (successes,
  * failures, rejections, cancellations), the recent-error ring, the latency histogram, the
  * error history, lifetime totals by kind, streaks and the last success/failure times.
  * The tracker owns one and adds the score, the status and the events.
+ *
+ * A success that lands in the same buckets as the record before it is counted in one
+ * field (`pending`) instead of four array cells (two rings and the lifetime total), and
+ * the run is added to the rings before anything reads them or moves them (`settle()`), so
+ * every count read is exact. The latency histogram records every sample as it comes.
  * @internal
  */
 export class HealthSignals {
-  readonly window: BucketRing;
-  readonly recent: BucketRing;
+  private readonly window: BucketRing;
+  private readonly recent: BucketRing;
   readonly latency: WindowedHistogram;
   readonly history: ErrorHistory;
-  readonly totals = new Float64Array(OUTCOME_KINDS.length);
+  private readonly totals = new Float64Array(OUTCOME_KINDS.length);
   consecutiveFailures = 0;
   consecutiveSuccesses = 0;
   lastSuccessAt = Number.NaN;
   lastFailureAt = Number.NaN;
   private readonly config: HealthConfig;
+  /** Successes counted here, not yet in the current buckets of both rings and the totals. */
+  private pending = 0;
+  /** Below this time neither ring would move: a success can join `pending`. */
+  private pendingUntil = -Infinity;
 
   constructor(config: HealthConfig) {
     this.config = config;
@@ -42,6 +52,16 @@ export class HealthSignals {
    * tracker must re-evaluate the score).
    */
   record(code: number, kind: OutcomeKind, ms: number, error: unknown, attempt: number, now: number): boolean {
+    if (code === SUCCESS_CODE && now < this.pendingUntil) {
+      this.pending++;
+      const moved = this.latency.advance(now);
+      this.latency.record(ms);
+      this.consecutiveFailures = 0;
+      this.consecutiveSuccesses++;
+      this.lastSuccessAt = now;
+      return moved;
+    }
+    this.settle();
     const lane = code >> 4;
     let moved = this.window.advance(now);
     this.window.add(lane);
@@ -64,11 +84,25 @@ export class HealthSignals {
       this.lastFailureAt = now;
       this.history.add(now, kind as FailureKind, error, attempt);
     }
+    // The recent ring may lag (not advanced for rejections): its older edge only makes
+    // this bound earlier, never later.
+    this.pendingUntil = Math.min(this.window.nextAt, this.recent.nextAt);
     return moved;
+  }
+
+  /** Adds the pending run of successes to the rings' current buckets and the totals. */
+  private settle(): void {
+    const n = this.pending;
+    if (n === 0) return;
+    this.pending = 0;
+    this.window.add(LANE.success, n);
+    this.recent.add(0, n);
+    this.totals[SUCCESS_INDEX]! += n;
   }
 
   /** Moves every window to `now`. */
   advance(now: number): void {
+    this.settle();
     this.window.advance(now);
     this.recent.advance(now);
     this.latency.advance(now);
@@ -76,6 +110,7 @@ export class HealthSignals {
 
   /** Writes the counting signals into `input` (the windows must be advanced to `now`). */
   fill(input: HealthScoreInput, now: number): void {
+    this.settle();
     input.successes = this.window.total(LANE.success);
     input.failures = this.window.total(LANE.failure);
     input.recentSuccesses = this.recent.total(0);
@@ -90,6 +125,7 @@ export class HealthSignals {
 
   /** Counts of the main window. */
   windowCounts(): WindowCounts {
+    this.settle();
     const w = this.window;
     const successes = w.total(LANE.success);
     const failures = w.total(LANE.failure);
@@ -105,6 +141,7 @@ export class HealthSignals {
 
   /** Counts of the recent-error window. */
   recentCounts(): WindowCounts {
+    this.settle();
     const successes = this.recent.total(0);
     const failures = this.recent.total(1);
     return {
@@ -132,6 +169,7 @@ export class HealthSignals {
 
   /** Lifetime totals by kind. */
   totalsByKind(): Record<OutcomeKind, number> {
+    this.settle();
     return Object.fromEntries(OUTCOME_KINDS.map((k, i) => [k, this.totals[i]!])) as Record<
       OutcomeKind,
       number
@@ -140,6 +178,8 @@ export class HealthSignals {
 
   /** Forgets everything. */
   reset(): void {
+    this.pending = 0;
+    this.pendingUntil = -Infinity;
     this.window.reset();
     this.recent.reset();
     this.latency.reset();

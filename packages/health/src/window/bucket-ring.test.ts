@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BucketRing } from './bucket-ring.js';
+import { BucketRing, nextEdge } from './bucket-ring.js';
 
 describe('BucketRing', () => {
   it('counts per lane over the window', () => {
@@ -81,5 +81,52 @@ describe('BucketRing', () => {
         },
       ),
     );
+  });
+
+  it('property: the one-comparison shortcut agrees with the division at and around every edge', () => {
+    // Times on, just below and just above bucket edges (k * bucketMs and its float
+    // neighbours), for widths that are not exact in binary (60000 / 7 ms and the like).
+    const nearEdge = fc.tuple(
+      fc.integer({ min: 0, max: 40 }),
+      fc.constantFrom(-2, -1, 0, 1, 2),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 600 }),
+        fc.integer({ min: 1, max: 3_600_000 }),
+        fc.array(nearEdge, { maxLength: 60 }),
+        (buckets, windowMs, steps) => {
+          const ring = new BucketRing(windowMs, buckets, 1);
+          const width = ring.bucketMs;
+          const base = Math.floor(1_700_000_000_000 / width);
+          let head = -Infinity;
+          let now = 0;
+          for (const [k, ulps, fraction] of steps) {
+            // Either an edge nudged by a few ulps or a point inside a bucket; never backwards.
+            const edge = (base + k) * width;
+            const ulp = 2 ** (Math.floor(Math.log2(edge)) - 52);
+            const t = Math.max(now, fraction < 0.5 ? edge + ulps * ulp : edge + fraction * width);
+            now = t;
+            const epoch = Math.floor(t / width);
+            const moved = epoch > head;
+            if (moved) head = epoch;
+            expect(ring.advance(t)).toBe(moved);
+          }
+        },
+      ),
+    );
+  });
+
+  it('nextEdge: every time below it is in the bucket, and it is within a microsecond of the edge', () => {
+    /** The largest double below `x` (x > 0). */
+    const below = (x: number): number => x - 2 ** (Math.floor(Math.log2(x)) - 52);
+    for (const width of [5_000, 60_000 / 7, 0.1, 1 / 3]) {
+      for (const epoch of [0, 1, 2 ** 20, Math.floor(1_700_000_000_000 / width)]) {
+        const edge = nextEdge(epoch, width);
+        expect(Math.floor(below(edge) / width)).toBeLessThanOrEqual(epoch);
+        expect((epoch + 1) * width - edge).toBeLessThan(1e-3);
+      }
+    }
   });
 });

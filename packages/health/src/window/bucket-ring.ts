@@ -25,6 +25,8 @@ export class BucketRing {
   private readonly epochs: Float64Array;
   private head = -Infinity;
   private headOffset = 0;
+  /** Below this time the current bucket is still current (see {@link nextEdge}). */
+  private edge = -Infinity;
 
   constructor(windowMs: number, buckets: number, lanes: number) {
     this.bucketMs = windowMs / buckets;
@@ -42,6 +44,7 @@ export class BucketRing {
    * Returns whether the window moved (a new bucket became current).
    */
   advance(now: number): boolean {
+    if (now < this.edge) return false; // the common case: no division
     const epoch = Math.floor(now / this.bucketMs);
     if (epoch <= this.head) return false;
     const { buckets, lanes, counts, sums, epochs } = this;
@@ -59,6 +62,7 @@ export class BucketRing {
     }
     this.head = epoch;
     this.headOffset = (((epoch % buckets) + buckets) % buckets) * lanes;
+    this.edge = nextEdge(epoch, this.bucketMs);
     return true;
   }
 
@@ -66,6 +70,11 @@ export class BucketRing {
   add(lane: number, n = 1): void {
     this.counts[this.headOffset + lane]! += n;
     this.sums[lane]! += n;
+  }
+
+  /** A time below which {@link BucketRing.advance} would not move the window (`-Infinity` before the first). */
+  get nextAt(): number {
+    return this.edge;
   }
 
   /** Total of `lane` over the window as of the last {@link BucketRing.advance}. */
@@ -80,5 +89,19 @@ export class BucketRing {
     this.epochs.fill(-Infinity);
     this.head = -Infinity;
     this.headOffset = 0;
+    this.edge = -Infinity;
   }
+}
+
+/**
+ * A time just below the start of bucket `epoch + 1` (bucket width `width`): any `now` under
+ * it has `Math.floor(now / width) <= epoch`, so `advance()` answers with one comparison and
+ * divides only near an edge. The margin, a relative 2^-51 (under a microsecond at
+ * Unix-epoch milliseconds), exceeds the rounding of the product, of this subtraction and of
+ * the division (each at most 2^-53 relative), so the comparison never says "same bucket"
+ * where the division would not. @internal
+ */
+export function nextEdge(epoch: number, width: number): number {
+  const edge = (epoch + 1) * width;
+  return edge - Math.abs(edge) * 2 ** -51;
 }
