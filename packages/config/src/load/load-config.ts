@@ -62,11 +62,21 @@ function leafPaths(value: unknown, prefix: string[] = []): string[] {
 }
 
 async function readFileSource(file: string | URL, issues: ValidationIssue[]): Promise<unknown> {
-  // Imported lazily so that @rel/config stays importable in browsers (the client uses it).
-  const { readFile } = await import('node:fs/promises');
+  // Looked up at call time through process.getBuiltinModule, not imported: @rel/config is part
+  // of the browser client's import graph, and a bundler resolves even a lazy dynamic import
+  // of the fs module when it builds for the browser.
+  const fs = globalThis.process?.getBuiltinModule?.('node:fs/promises');
+  if (fs === undefined) {
+    issues.push({
+      path: `file ${String(file)}`,
+      received: undefined,
+      expected: 'a runtime with a file system (Node.js); elsewhere pass the parsed file as `config`',
+    });
+    return undefined;
+  }
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await fs.readFile(file, 'utf8');
   } catch (error) {
     issues.push({
       path: `file ${String(file)}`,

@@ -62,7 +62,23 @@ describe('@rel/core/client is browser-safe', () => {
     }
   });
 
-  it('loads Node modules only on demand (dynamic imports inside functions)', () => {
-    for (const entry of graph.dynamic) expect(entry).toMatch(/load-config\.ts: node:fs\/promises$/);
+  it('has no dynamic import of a Node module either (bundlers resolve those too)', () => {
+    expect(graph.dynamic.filter((entry) => /: (node:|ws$|pino$|prom-client$)/.test(entry))).toEqual([]);
+  });
+
+  it('bundles for the browser with esbuild, no externals', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [resolve(here, 'index.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+      conditions: ['@rel/source'],
+    });
+    expect(result.errors).toEqual([]);
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/from ["']node:|require\(["']node:/);
   });
 });
