@@ -25,9 +25,6 @@ export async function buildWebPage(): Promise<WebPage> {
       platform: 'browser',
       target: 'es2022',
       conditions: ['@rel/source'],
-      // @rel/config loads config files through a lazy `import('node:fs/promises')`, which
-      // the page never reaches; leaving it external lets esbuild drop it with `loadConfig`.
-      external: ['node:*'],
       minify: true,
       legalComments: 'none',
       logLevel: 'silent',
