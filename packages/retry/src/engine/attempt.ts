@@ -1,27 +1,38 @@
+import { AbortState } from './abort-state.js';
 import type { AttemptContext } from './types.js';
 
-const NOT_ABORTED: unique symbol = Symbol('not aborted');
-
 /**
- * One attempt: the context the operation sees. Kept small (it is allocated on every call):
- * the time limit, when there is one, lives on the call (a call has one attempt in flight at a
- * time, so the call itself is the node of the handler's in-flight list). The
- * AbortController behind `signal` exists only once the operation reads it, and is aborted
- * only on a timeout or a cancellation, never on success (`abort()` builds a DOMException
- * and dispatches: 24-47 us on Node 20).
- *
- * @internal
+ * What a call reads and sets on its current attempt: an {@link Attempt}, or the first
+ * attempt of one of the handler's fast paths handed over to a full call. @internal
  */
-export class Attempt implements AttemptContext {
-  readonly attempt: number;
-  readonly deadline: number;
+export interface AttemptState extends AttemptContext {
   readonly startedAt: number;
   /** Gate token (-1 without a gate). */
   readonly token: number;
   /** Settled, abandoned or cancelled: later settlements are ignored. */
+  done: boolean;
+  /** The reason the signal was (or will be) aborted with; `undefined` if it was not. */
+  readonly abortReason: unknown;
+  /** Aborts the signal if it exists (and makes a later read return an aborted one). */
+  abort(reason: unknown): void;
+}
+
+/**
+ * One attempt: the context the operation sees. Kept small (it is allocated on every
+ * attempt): the time limit, when there is one, lives on the call (a call has one attempt in
+ * flight at a time, so the call itself is the node of the handler's in-flight list), and
+ * the AbortController behind `signal` lives in an {@link AbortState} created only when the
+ * operation reads `signal` or the attempt is cut.
+ *
+ * @internal
+ */
+export class Attempt implements AttemptState {
+  readonly attempt: number;
+  readonly deadline: number;
+  readonly startedAt: number;
+  readonly token: number;
   done = false;
-  private controller: AbortController | undefined = undefined;
-  private reason: unknown = NOT_ABORTED;
+  private cut: AbortState | undefined = undefined;
 
   constructor(attempt: number, deadline: number, startedAt: number, token: number) {
     this.attempt = attempt;
@@ -31,23 +42,14 @@ export class Attempt implements AttemptContext {
   }
 
   get signal(): AbortSignal {
-    if (this.controller === undefined) {
-      this.controller = new AbortController();
-      // Read after a timeout or cancel: hand out an already-aborted signal.
-      if (this.reason !== NOT_ABORTED) this.controller.abort(this.reason);
-    }
-    return this.controller.signal;
+    return (this.cut ??= new AbortState()).signal;
   }
 
-  /** The reason the signal was (or will be) aborted with; `undefined` if it was not. */
   get abortReason(): unknown {
-    return this.reason === NOT_ABORTED ? undefined : this.reason;
+    return this.cut?.reason;
   }
 
-  /** Aborts the signal if it exists (and makes a later read return an aborted one). */
   abort(reason: unknown): void {
-    if (this.reason !== NOT_ABORTED) return;
-    this.reason = reason;
-    this.controller?.abort(reason);
+    (this.cut ??= new AbortState()).abort(reason);
   }
 }

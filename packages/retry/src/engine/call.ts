@@ -1,5 +1,5 @@
 import type { ExecutionError, FailureKind, OutcomeKind } from '@rel/config';
-import type { Attempt } from './attempt.js';
+import type { AttemptState } from './attempt.js';
 import type { CallSettings, HandlerCore } from './core.js';
 import type { InFlightNode } from './in-flight.js';
 import { giveUp, type Ending } from './give-up.js';
@@ -23,7 +23,7 @@ export abstract class Call<T> implements InFlightNode {
   private readonly resolve: Settler;
   private readonly reject: Settler;
   protected attempts = 0;
-  protected current: Attempt | undefined;
+  protected current: AttemptState | undefined;
   protected finished = false;
   /** Failure-path state, created on first need. */
   protected trail: Trail | undefined = undefined;
@@ -33,7 +33,7 @@ export abstract class Call<T> implements InFlightNode {
   next: InFlightNode | null = null;
   linked = false;
   /** The attempt the time limit is for. */
-  protected limited: Attempt | undefined = undefined;
+  protected limited: AttemptState | undefined = undefined;
   /** That attempt's limit passed (its signal was aborted). */
   protected timedOut = false;
   /** The limit is the overall deadline rather than the attempt timeout. */
@@ -60,7 +60,7 @@ export abstract class Call<T> implements InFlightNode {
   protected abstract startAttempt(now: number): void;
 
   /** The current attempt passed its limit (called by the in-flight list). */
-  protected abstract expired(a: Attempt): void;
+  protected abstract expired(a: AttemptState): void;
 
   expire(): void {
     const a = this.limited;
@@ -74,7 +74,7 @@ export abstract class Call<T> implements InFlightNode {
   }
 
   /** Puts the attempt's time limit in the handler's in-flight list. */
-  protected limit(a: Attempt, timeoutAt: number, cut: boolean, now: number): void {
+  protected limit(a: AttemptState, timeoutAt: number, cut: boolean, now: number): void {
     this.limited = a;
     this.timedOut = false;
     this.cut = cut;
@@ -142,7 +142,7 @@ export abstract class Call<T> implements InFlightNode {
     return (this.trail ??= new Trail());
   }
 
-  protected record(a: Attempt, outcome: OutcomeKind, durationMs: number): MutableRecord {
+  protected record(a: AttemptState, outcome: OutcomeKind, durationMs: number): MutableRecord {
     const record: MutableRecord = { attempt: a.attempt, startedAt: a.startedAt, durationMs, outcome };
     this.failing().records.push(record);
     return record;
@@ -156,7 +156,7 @@ export abstract class Call<T> implements InFlightNode {
       : { service: this.core.service, operation, ...payload };
   }
 
-  protected succeed(value: T, a: Attempt, now: number, duration: number): void {
+  protected succeed(value: T, a: AttemptState, now: number, duration: number): void {
     this.finish();
     const core = this.core;
     const totalTimeMs = now - this.start;

@@ -1,7 +1,7 @@
 import type { OutcomeKind } from '@rel/config';
 import type { Classification } from '../classify/types.js';
 import type { RetryEvent } from './events.js';
-import { Attempt } from './attempt.js';
+import { Attempt, type AttemptState } from './attempt.js';
 import { Call } from './call.js';
 import type { CallSettings, HandlerCore } from './core.js';
 import { giveUp, limitReason } from './give-up.js';
@@ -42,7 +42,7 @@ export class Execution<T> extends Call<T> {
    * no per-call options) and that failed or timed out: from here on it is an ordinary call
    * (the attempt's gate token, if any, is reported here).
    */
-  adopt(a: Attempt, error: unknown): void {
+  adopt(a: AttemptState, error: unknown): void {
     this.attempts = 1;
     this.current = a;
     this.settle(a, false, error);
@@ -74,7 +74,7 @@ export class Execution<T> extends Call<T> {
     }
   }
 
-  settle(a: Attempt, ok: boolean, value: unknown): void {
+  settle(a: AttemptState, ok: boolean, value: unknown): void {
     if (a.done) return; // abandoned (timeout, cancel) or settled twice
     a.done = true;
     try {
@@ -119,7 +119,7 @@ export class Execution<T> extends Call<T> {
     } else this.settle(a, true, result);
   }
 
-  private settled(a: Attempt, ok: boolean, value: unknown): void {
+  private settled(a: AttemptState, ok: boolean, value: unknown): void {
     const core = this.core;
     if (this.linked) core.inflight.remove(this);
     if (ok && this.throwing && core.gate === undefined && !core.readsResults && core.success.size === 0) {
@@ -141,7 +141,7 @@ export class Execution<T> extends Call<T> {
     this.failed(a, error, core.classifier(error, { now }), now, duration);
   }
 
-  protected expired(a: Attempt): void {
+  protected expired(a: AttemptState): void {
     const core = this.core;
     const now = core.clock.now();
     a.abort(limitReason(core, this.call, a.attempt, this.cut));
@@ -151,7 +151,7 @@ export class Execution<T> extends Call<T> {
     this.failed(a, a.abortReason, core.classifier(a.abortReason, { now }), now, now - a.startedAt);
   }
 
-  private failed(a: Attempt, error: unknown, c: Classification, now: number, duration: number): void {
+  private failed(a: AttemptState, error: unknown, c: Classification, now: number, duration: number): void {
     const core = this.core;
     const kind = c.kind;
     core.gate?.release(a.token, kind, duration);

@@ -1,4 +1,5 @@
-import { Attempt } from './attempt.js';
+import { AbortState } from './abort-state.js';
+import type { AttemptState } from './attempt.js';
 import type { HandlerCore } from './core.js';
 import { Execution, isThenable } from './execution.js';
 import { limitReason } from './give-up.js';
@@ -29,21 +30,31 @@ const attemptLimit = (core: HandlerCore, start: number): number => {
  * - A gate that breaks its never-throw contract on release ends the call with that error,
  *   as a full {@link Execution} does.
  *
+ * It is its own class rather than a subclass of `Attempt`: constructing a derived class
+ * (the `super` call and one field initializer per class) measured ~9% of a whole pipeline
+ * call. The abort side is the same {@link AbortState} an `Attempt` uses.
+ *
  * @internal
  */
-export class FirstAttempt<T> extends Attempt implements InFlightNode {
+export class FirstAttempt<T> implements AttemptState, InFlightNode {
+  readonly attempt = 1;
+  readonly deadline: number;
+  readonly startedAt: number;
+  readonly token: number;
+  done = false;
   timeoutAt: number;
   prev: InFlightNode | null = null;
   next: InFlightNode | null = null;
   linked = false;
   // Few fields on purpose (one object per call): the call settings are the handler's
-  // defaults (`core.defaults`), and whether the limit is the deadline is worked out again
-  // on the rare timeout rather than stored.
+  // defaults (`core.defaults`), whether the limit is the deadline is worked out again on
+  // the rare timeout rather than stored, and the abort side exists only once needed.
   private readonly core: HandlerCore;
   private readonly op: Operation<T>;
   private readonly resolve: Settle;
   private readonly reject: Settle;
   private timedOut = false;
+  private cut: AbortState | undefined = undefined;
 
   constructor(
     core: HandlerCore,
@@ -55,13 +66,27 @@ export class FirstAttempt<T> extends Attempt implements InFlightNode {
   ) {
     const total = core.defaults.totalTimeoutMs;
     const deadline = total === undefined ? Infinity : now + total;
-    super(1, deadline, now, token);
+    const limit = attemptLimit(core, now);
+    this.deadline = deadline;
+    this.startedAt = now;
+    this.token = token;
+    this.timeoutAt = deadline < limit ? deadline : limit;
     this.core = core;
     this.op = op;
     this.resolve = resolve;
     this.reject = reject;
-    const limit = attemptLimit(core, now);
-    this.timeoutAt = deadline < limit ? deadline : limit;
+  }
+
+  get signal(): AbortSignal {
+    return (this.cut ??= new AbortState()).signal;
+  }
+
+  get abortReason(): unknown {
+    return this.cut?.reason;
+  }
+
+  abort(reason: unknown): void {
+    (this.cut ??= new AbortState()).abort(reason);
   }
 
   /** Runs the first attempt (already admitted by the gate, when there is one). */
