@@ -38,6 +38,46 @@ describe('InFlightList', () => {
     );
   });
 
+  it('keeps deadline order (ties: first in, first out) through inserts, removals and re-inserts (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.record({ k: fc.nat(7), at: fc.integer({ min: 1, max: 50 }) }), { maxLength: 60 }),
+        async (count, ops) => {
+          const clock = new FakeClock(T0);
+          const list = new InFlightList(clock);
+          const expired: number[] = [];
+          const nodes = Array.from({ length: count }, (_, id) => ({
+            timeoutAt: 0,
+            prev: null,
+            next: null,
+            linked: false,
+            expire: () => expired.push(id),
+          })) as InFlightNode[];
+          // The model: linked ids with their deadline, in insertion order.
+          let model: { id: number; at: number }[] = [];
+          for (const { k, at } of ops) {
+            const id = k % count;
+            const n = nodes[id]!;
+            if (n.linked) {
+              list.remove(n);
+              model = model.filter((m) => m.id !== id);
+            } else {
+              n.timeoutAt = T0 + at; // a call reuses its node with a new limit per attempt
+              list.insert(n, T0);
+              model.push({ id, at });
+            }
+          }
+          expect(list.size).toBe(model.length);
+          await clock.runAll();
+          // Array.prototype.sort is stable: equal deadlines keep insertion order.
+          expect(expired).toEqual([...model].sort((a, b) => a.at - b.at).map((m) => m.id));
+          expect(nodes.every((n) => !n.linked && n.prev === null && n.next === null)).toBe(true);
+        },
+      ),
+    );
+  });
+
   it('re-arms earlier for a node with an earlier limit, and removal is O(1) and idempotent', async () => {
     const clock = new FakeClock(T0);
     const list = new InFlightList(clock);

@@ -43,17 +43,29 @@ export class InFlightList {
     this.clock = clock;
   }
 
-  /** Inserts `node` in deadline order; `now` is the current clock time. */
+  /**
+   * Inserts `node` in deadline order; `now` is the current clock time. An unlinked node's
+   * `prev` and `next` are null (fresh, or cleared by {@link InFlightList.remove}), so the two
+   * common cases, an empty list and a node that goes last, write only the links that change.
+   */
   insert(node: InFlightNode, now: number): void {
-    let after = this.tail;
-    while (after !== null && after.timeoutAt > node.timeoutAt) after = after.prev;
-    const before = after === null ? this.head : after.next;
-    node.prev = after;
-    node.next = before;
-    if (after === null) this.head = node;
-    else after.next = node;
-    if (before === null) this.tail = node;
-    else before.prev = node;
+    const tail = this.tail;
+    if (tail === null) {
+      this.head = this.tail = node;
+    } else if (tail.timeoutAt <= node.timeoutAt) {
+      node.prev = tail;
+      tail.next = node;
+      this.tail = node;
+    } else {
+      let after = tail.prev;
+      while (after !== null && after.timeoutAt > node.timeoutAt) after = after.prev;
+      const before = after === null ? this.head! : after.next!;
+      node.prev = after;
+      node.next = before;
+      if (after === null) this.head = node;
+      else after.next = node;
+      before.prev = node;
+    }
     node.linked = true;
     if (node.timeoutAt < this.armedAt) this.arm(node.timeoutAt, now);
   }
