@@ -20,7 +20,11 @@ export interface Clock {
  * The globals are looked up on every call, so fake timers installed later still apply.
  */
 export const systemClock: Clock = Object.freeze({
-  now: () => performance.timeOrigin + performance.now(),
+  now: () => {
+    // One read of the global (an accessor in Node, ~10 ns) serves both of its members.
+    const perf = performance;
+    return perf.timeOrigin + perf.now();
+  },
   setTimeout: (callback: () => void, ms: number): TimerHandle => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle: TimerHandle): void => {
     globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>);

@@ -93,6 +93,18 @@ describe('clock', () => {
     expect(Math.abs(a - Date.now())).toBeLessThan(5_000);
   });
 
+  it('systemClock reads the global performance on every call (fake timers installed later apply)', () => {
+    const real = globalThis.performance;
+    const fake = { timeOrigin: 1_000, now: () => 5 } as unknown as typeof globalThis.performance;
+    try {
+      globalThis.performance = fake;
+      expect(systemClock.now()).toBe(1_005);
+    } finally {
+      globalThis.performance = real;
+    }
+    expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(5_000);
+  });
+
   it('sleep rejects at once with an already-aborted signal', async () => {
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
