@@ -60,14 +60,25 @@ export class HealthRecorder {
     if (this.budgetLevel < 1) this.refreshBudget();
   }
 
-  /** A failed attempt, with what it failed with (for the error history). */
+  /**
+   * A failed attempt, with what it failed with (for the error history). Called from the
+   * engine's failure event, which fires right after the engine read the clock for this
+   * attempt (the instance subscribes first, at creation), so health and the budget level
+   * get that reading instead of two more.
+   */
   failure(kind: OutcomeKind, durationMs: number, attempt: number, error: unknown): void {
+    const clock = this.clock;
+    clock.pinned = true;
     try {
       this.tracker.record({ kind, durationMs, attempt, error });
     } catch (e) {
       this.failedToRecord(e);
     }
-    this.refreshBudget();
+    try {
+      this.refreshBudget();
+    } finally {
+      clock.pinned = false;
+    }
   }
 
   /** A call refused before reaching the dependency (breaker, budget, bulkhead). */
