@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import * as prettier from 'prettier';
 import { Project, ts } from 'ts-morph';
-import { planFile, type FilePlan, type Site } from './analyze/file-plan.js';
+import { planFile, type FilePlan } from './analyze/file-plan.js';
+import type { Site } from './analyze/plan-types.js';
 import { render } from './edits.js';
 import { serviceNames } from './service-names.js';
 

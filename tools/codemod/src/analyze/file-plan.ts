@@ -1,11 +1,12 @@
 import { Node, SyntaxKind, type Identifier, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import { fits, survives, type Edit } from '../edits.js';
 import { helperClosure, type HelperName } from '../emit/helpers.js';
-import type { ProfileSpec } from '../emit/profile.js';
 import { deprecationOf, unconvertedReason } from '../legacy-names.js';
 import { fileContext, lineOf, referencesOf, type FileContext } from './context.js';
 import { headerAndImportEdits } from './imports.js';
 import { todoEdits } from './todos.js';
+import type { PlannedProfile, Site } from './plan-types.js';
+import type { ProfileSpec } from '../emit/profile.js';
 import {
   planCircuitStrategy,
   planEnhancedRetry,
@@ -13,25 +14,6 @@ import {
   planRetryManager,
   type UnitResult,
 } from './units.js';
-
-/** One reference to a legacy name, and what the codemod does with it. */
-export interface Site {
-  readonly line: number;
-  readonly column: number;
-  /** The legacy name (as exported by @rel/compat). */
-  readonly name: string;
-  readonly status: 'converted' | 'left';
-  /** What it became (converted) or why it stays (left; also the TODO text). */
-  readonly detail: string;
-}
-
-/** A profile constant of a file, run under a service name made unique across the run. */
-export interface PlannedProfile {
-  /** Token of its service name in the edits: unique across the run. */
-  readonly key: string;
-  readonly constName: string;
-  readonly spec: ProfileSpec;
-}
 
 /** Everything the codemod would do to one file. */
 export interface FilePlan {

@@ -2,7 +2,7 @@ import { SyntaxKind, type ImportDeclaration } from 'ts-morph';
 import { survives, type Edit } from '../edits.js';
 import { helperImports, helperText, type HelperName } from '../emit/helpers.js';
 import type { FileContext } from './context.js';
-import type { PlannedProfile } from './file-plan.js';
+import type { PlannedProfile } from './plan-types.js';
 
 const MODULE_ORDER = ['@rel/core', '@rel/config'];
 

@@ -1,6 +1,6 @@
 import { Node, type Identifier, type SourceFile } from 'ts-morph';
 import type { Edit } from '../edits.js';
-import type { Site } from './file-plan.js';
+import type { Site } from './plan-types.js';
 
 /** The marker of every comment the codemod leaves where a human has to decide. */
 export const TODO_MARKER = 'TODO(rel-migrate):';
