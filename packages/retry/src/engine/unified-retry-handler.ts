@@ -147,22 +147,8 @@ export class UnifiedRetryHandler {
    */
   execute<T>(op: Operation<T>, opts?: ExecuteOptions): Promise<T> {
     if (typeof op !== 'function') return Promise.reject(notAFunction(op));
-    if (opts === undefined && this.lean && this.core.success.size === 0) {
-      if (this.fast) return this.fastExecute(op);
-      const core = this.core;
-      const now = core.clock.now();
-      const promise = new Promise<T>(capture);
-      let token = -1;
-      if (core.gate !== undefined) {
-        token = core.gate.tryAcquire(); // before every attempt: a refusal is a full call's business
-        if (token < 0) {
-          new Execution<T>(core, op, this.defaults, true, capturedResolve, capturedReject, now).refused(now);
-          return promise;
-        }
-      }
-      new FirstAttempt<T>(core, op, capturedResolve, capturedReject, now, token).run();
-      return promise;
-    }
+    if (opts === undefined && this.lean && this.core.success.size === 0)
+      return this.fast ? this.fastExecute(op) : this.firstAttempt(op);
     const call = opts === undefined ? this.defaults : resolveCallSettings(this.defaults, opts);
     if (call instanceof RelConfigError) return Promise.reject(call);
     const promise = new Promise<T>(capture);
@@ -194,6 +180,28 @@ export class UnifiedRetryHandler {
     if (isThenable(result))
       return Promise.resolve(result).then(undefined, (e: unknown) => this.resume(op, a, e));
     return Promise.resolve(result);
+  }
+
+  /**
+   * No per-call options, signal, result reading or success listener, but a gate and/or a
+   * time limit: the gate is asked here (a refusal continues as a full call, counted once)
+   * and the first attempt runs as one {@link FirstAttempt}. Kept out of `execute` so that
+   * `execute` stays small enough to be inlined into its callers.
+   */
+  private firstAttempt<T>(op: Operation<T>): Promise<T> {
+    const core = this.core;
+    const now = core.clock.now();
+    const promise = new Promise<T>(capture);
+    let token = -1;
+    if (core.gate !== undefined) {
+      token = core.gate.tryAcquire(); // before every attempt
+      if (token < 0) {
+        new Execution<T>(core, op, this.defaults, true, capturedResolve, capturedReject, now).refused(now);
+        return promise;
+      }
+    }
+    new FirstAttempt<T>(core, op, capturedResolve, capturedReject, now, token).run();
+    return promise;
   }
 
   /** Hands a failed fast-path attempt to a full {@link Execution}. */
