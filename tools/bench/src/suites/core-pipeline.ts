@@ -169,7 +169,7 @@ export const suite: BenchSuite = {
       notes: [
         `Against a bare call: the pipeline costs ${fmt(pipeline.nsPerOp - bare.nsPerOp, 0)} ns more per call ` +
           `(${ratio(bare.opsPerSec / pipeline.opsPerSec)} the time of \`await fn()\`).`,
-        'Where the time goes (cpu profile): about a quarter in the two clock reads (start and end ' +
+        'Where the time goes (cpu profile): about 30% in the two clock reads (start and end ' +
           'of the attempt; breaker, health and the budget share them), most of the rest in the ' +
           "promise machinery every implementation pays (the call's promise, one `then` on the " +
           "operation's promise) and the retry engine's one-object first attempt; a success recorded " +
