@@ -1,7 +1,8 @@
 // npm run release:check — what a release must pass before `changeset publish`:
 //  1. build every package; 2. `changeset status`; 3. publint and are-the-types-wrong on every
 //  runtime package; 4. `pnpm pack` each; 5. install the tarballs into a fresh consumer project
-//  outside the workspace; 6. there, import every package (ESM) and type-check a small program.
+//  outside the workspace; 6. there, import every package (ESM), type-check a small program
+//  against the published types and run it.
 // Exits non-zero at the first failing step, saying which.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -90,7 +91,7 @@ step('import every package (ESM) and use it', () => {
   run('node', ['smoke.mjs'], consumer);
 });
 
-step('type-check a small program against the published types', () => {
+step('type-check a small program against the published types, then run it', () => {
   writeFileSync(
     join(consumer, 'tsconfig.json'),
     JSON.stringify(
@@ -101,9 +102,10 @@ step('type-check a small program against the published types', () => {
           target: 'ES2022',
           strict: true,
           exactOptionalPropertyTypes: true,
-          noEmit: true,
+          noUncheckedIndexedAccess: true,
           skipLibCheck: false,
           types: ['node'],
+          outDir: 'out',
         },
         include: ['program.ts'],
       },
@@ -114,6 +116,11 @@ step('type-check a small program against the published types', () => {
   const program = readFileSync(new URL('./release-smoke-program.ts', import.meta.url), 'utf8');
   writeFileSync(join(consumer, 'program.ts'), program);
   run(join(consumer, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], consumer);
+  writeFileSync(
+    join(consumer, 'run-program.mjs'),
+    "import { firstProgram } from './out/program.js';\nconsole.log('program:', (await firstProgram()).join(', '));\n",
+  );
+  run('node', ['--no-deprecation', 'run-program.mjs'], consumer);
 });
 
 rmSync(work, { recursive: true, force: true });
