@@ -69,6 +69,19 @@ describe('renderReport', () => {
     expect(text).toContain('All 1 invariants hold: exit 0');
   });
 
+  it("sets the legacy penalty score beside @rel's score for the same calls", () => {
+    const legacyService = { ...report.services[0]!, name: 'legacy-summarizer', kind: 'legacy' as const };
+    const withLegacy: ScenarioReport = {
+      ...report,
+      services: [...report.services, { ...legacyService, health: { status: 'degraded', score: 0.81 } }],
+      legacy: { ...report.legacy, legacyScore: 0 },
+    };
+    const text = renderReport(withLegacy, [], [], stylist(false));
+    expect(text).toContain('legacy getSystemHealth() score 0.00 (the legacy penalty formula');
+    expect(text).toContain("@rel's score for the same calls 0.81 (degraded)");
+    expect(renderReport(report, [], [], stylist(false))).toContain("@rel's score for the same calls n/a");
+  });
+
   it('names the invariants that failed and says exit 1', () => {
     const checks: Check[] = [
       { id: 'events-complete:alice', ok: false, text: 'alice: sent 10, received 9, lost 1 (seq 7)' },

@@ -97,6 +97,7 @@ export function renderReport(
 ): string {
   const failed = invariants.filter((c) => !c.ok);
   const legacy = report.legacy;
+  const legacyHealth = report.services.find((sv) => sv.name === legacy.service)?.health;
   const lines = [
     '',
     s('bold', `━━ @rel demo report: ${(report.durationMs / 1000).toFixed(1)} s, seed ${report.seed} ━━`),
@@ -109,8 +110,10 @@ export function renderReport(
     '',
     s('bold', 'Legacy agent') + s('dim', ` (${legacy.service}, @rel/compat)`),
     `  ${legacy.migration}`,
-    `  legacy getSystemHealth() score ${legacy.legacyScore === null ? 'n/a' : legacy.legacyScore.toFixed(2)} (the legacy penalty formula); ` +
-      `the same calls in /health: ${legacy.inHealthJson ? 'yes' : 'no'}, in /metrics: ${legacy.inMetrics ? 'yes' : 'no'}`,
+    `  legacy getSystemHealth() score ${legacy.legacyScore === null ? 'n/a' : legacy.legacyScore.toFixed(2)} ` +
+      `(the legacy penalty formula: success rate minus up to 0.5 for breaker opens and 0.3 for recent errors); ` +
+      `@rel's score for the same calls ${legacyHealth === undefined ? 'n/a' : legacyHealth.score.toFixed(2)} (${legacyHealth?.status ?? 'n/a'})`,
+    `  the same calls in /health: ${legacy.inHealthJson ? 'yes' : 'no'}, in /metrics: ${legacy.inMetrics ? 'yes' : 'no'}`,
     '',
     ...checksBlock('Invariants (the exit code)', invariants, s),
     '',
