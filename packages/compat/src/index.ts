@@ -177,3 +177,9 @@ export { serviceMeshDelay } from './legacy-formulas/legacy-delays.js';
 export type { RetryManagerStrategy, ServiceMeshStrategy } from './legacy-formulas/legacy-delays.js';
 export { penaltyHealthScore } from './legacy-formulas/penalty-health-score.js';
 export type { PenaltyHealthInput } from './legacy-formulas/penalty-health-score.js';
+
+// core/enhanced_retry_strategies + core/retry_strategy_* (Era A)
+
+// core/resilience/retry_manager, unified_retry_handler instances and helpers, async_retry_logic additions
+
+// core/agent_reliability_mixin + core/agent_reliability_types

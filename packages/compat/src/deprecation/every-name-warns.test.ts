@@ -56,6 +56,9 @@ const USES: Record<DeprecationCode, () => unknown> = {
   REL_DEP045: () => compat.retryFileOperation(() => 1, 3, 0.2, noEnv),
   REL_DEP046: () => new compat.RetryPolicyService(),
   REL_DEP047: () => compat.ServiceMeshRetryStrategy.RANDOM_JITTER,
+  // core/enhanced_retry_strategies (Era A)
+  // core/resilience/retry_manager, unified_retry_handler instances and helpers, async_retry_logic
+  // core/agent_reliability_mixin
 };
 
 let env: ReturnType<typeof useFakeDefaultManager>;

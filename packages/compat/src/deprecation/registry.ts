@@ -324,6 +324,9 @@ export const DEPRECATIONS = Object.freeze({
     'retry-policy',
     'RetryConfig.backoff and RetryConfig.jitter from @rel/config',
   ),
+  // core/enhanced_retry_strategies + core/retry_strategy_* (Era A): REL_DEP048-REL_DEP062
+  // core/resilience/retry_manager, unified_retry_handler instances and helpers, async_retry_logic: REL_DEP063-REL_DEP082
+  // core/agent_reliability_mixin + core/agent_reliability_types: REL_DEP083-REL_DEP085
 } as const satisfies Record<string, Deprecation>);
 
 /**
