@@ -13,6 +13,9 @@ const ENTRIES = [
   'reliability-manager/index.ts',
   'agent-reliability/index.ts',
   'retry-policy/index.ts',
+  'enhanced-retry-strategies/index.ts',
+  'resilience-retry-manager/index.ts',
+  'agent-reliability-mixin/index.ts',
 ].map((f) => `${src}${f}`);
 
 /** Every export of every entry point, with the `@deprecated` text of its declarations. */
