@@ -179,7 +179,91 @@ export { penaltyHealthScore } from './legacy-formulas/penalty-health-score.js';
 export type { PenaltyHealthInput } from './legacy-formulas/penalty-health-score.js';
 
 // core/enhanced_retry_strategies + core/retry_strategy_* (Era A)
+// (renamed here: RetryManager is the agents one; OperationType / RecoveryContext are Era A's)
+export { EnhancedRetryConfig } from './enhanced-retry-strategies/enhanced-retry-config.js';
+export type { EnhancedRetryConfigInit } from './enhanced-retry-strategies/enhanced-retry-config.js';
+export type {
+  StrategyConfigInput,
+  StrategyRetryConfig,
+} from './enhanced-retry-strategies/strategy-config.js';
+export { EnhancedRetryStrategy } from './enhanced-retry-strategies/enhanced-retry-strategy.js';
+export type {
+  StrategyCallContext,
+  StrategyOptions,
+} from './enhanced-retry-strategies/enhanced-retry-strategy.js';
+export {
+  DATABASE_CONSTRAINT_TERMS,
+  DATABASE_RETRYABLE_TERMS,
+  DatabaseRetryStrategy,
+} from './enhanced-retry-strategies/database-retry-strategy.js';
+export {
+  API_RETRYABLE_STATUSES,
+  API_RETRYABLE_TERMS,
+  ApiRetryStrategy,
+} from './enhanced-retry-strategies/api-retry-strategy.js';
+export { MemoryAwareRetryStrategy } from './enhanced-retry-strategies/memory-aware-retry-strategy.js';
+export type { MemoryAwareStrategyOptions } from './enhanced-retry-strategies/memory-aware-retry-strategy.js';
+export { systemMemoryUsage } from './enhanced-retry-strategies/memory-usage.js';
+export type { MemoryUsageReader } from './enhanced-retry-strategies/memory-usage.js';
+export {
+  ADAPTIVE_PATTERN_TERMS,
+  AdaptiveRetryStrategy,
+} from './enhanced-retry-strategies/adaptive-retry-strategy.js';
+export { RetryStrategyFactory } from './enhanced-retry-strategies/retry-strategy-factory.js';
+export { DEFAULT_RETRY_CONFIGS } from './enhanced-retry-strategies/default-retry-configs.js';
+export {
+  RetryManager as StrategyRetryManager,
+  retryManager as strategyRetryManager,
+} from './enhanced-retry-strategies/retry-strategy-manager.js';
+export type {
+  RetryAttemptCounts,
+  RetryStrategyMetrics,
+} from './enhanced-retry-strategies/retry-strategy-manager.js';
+export { calculateRetryDelay } from './enhanced-retry-strategies/calculate-retry-delay.js';
+export { exponentialBackoffRetry } from './enhanced-retry-strategies/exponential-backoff-retry.js';
+export type { RetrySource } from './enhanced-retry-strategies/exponential-backoff-retry.js';
+export { OperationType as EraAOperationType } from './enhanced-retry-strategies/operation-type.js';
+export { ErrorSeverity } from './enhanced-retry-strategies/error-severity.js';
+export { RecoveryContext as EraARecoveryContext } from './enhanced-retry-strategies/recovery-context.js';
+export type {
+  RecoveryContextInit as EraARecoveryContextInit,
+  RecoveryContextLike as EraARecoveryContextLike,
+} from './enhanced-retry-strategies/recovery-context.js';
 
 // core/resilience/retry_manager, unified_retry_handler instances and helpers, async_retry_logic additions
+// (the resilience RetryConfig, BackoffStrategy and JitterType are Resilience* here: the names are taken)
+export { UnifiedRetryManager } from './resilience-retry-manager/unified-retry-manager.js';
+export type { UnifiedRetryManagerOptions } from './resilience-retry-manager/unified-retry-manager.js';
+export { RetryConfig as ResilienceRetryConfig } from './resilience-retry-manager/retry-config.js';
+export type { RetryConfigInput as ResilienceRetryConfigInput } from './resilience-retry-manager/retry-config.js';
+export { BackoffStrategy as ResilienceBackoffStrategy } from './resilience-retry-manager/backoff-strategy.js';
+export { JitterType as ResilienceJitterType } from './resilience-retry-manager/jitter-type.js';
+export { RetryPresets } from './resilience-retry-manager/retry-presets.js';
+export { RetryExhaustedException } from './resilience-retry-manager/retry-exhausted-exception.js';
+export { exponentialBackoff, linearBackoff } from './unified-retry-handler/backoff-helpers.js';
+export {
+  agentRetryHandler,
+  apiRetryHandler,
+  authRetryHandler,
+  backendRetryHandler,
+  databaseRetryHandler,
+  defaultRetryHandler,
+  fileRetryHandler,
+  launcherRetryHandler,
+  llmRetryHandler,
+  websocketRetryHandler,
+} from './unified-retry-handler/handler-instances.js';
+export { AsyncLock } from './async-retry-logic/async-lock.js';
+export type { AsyncLockHold, AsyncLockInfo } from './async-retry-logic/async-lock.js';
+export { asyncTimeout } from './async-retry-logic/async-timeout.js';
+export type { AsyncTimeoutContext } from './async-retry-logic/async-timeout.js';
+export type { PolicyTestResult } from './retry-policy/policy-test.js';
 
 // core/agent_reliability_mixin + core/agent_reliability_types
+export { AgentReliabilityMixin } from './agent-reliability-mixin/agent-reliability-mixin.js';
+export { AgentError } from './agent-reliability-mixin/agent-error.js';
+export type { AgentErrorInit, AgentErrorSeverity } from './agent-reliability-mixin/agent-error.js';
+export { AgentHealthStatus } from './agent-reliability-mixin/agent-health-status.js';
+export type { AgentHealthStatusInit } from './agent-reliability-mixin/agent-health-status.js';
+export type { AgentErrorSummary } from './agent-reliability-mixin/error-summary.js';
+export type { AgentRecoveryStrategy } from './agent-reliability-mixin/recovery-strategies.js';

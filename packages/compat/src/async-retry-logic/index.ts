@@ -8,3 +8,7 @@ export type {
   AsyncCircuitInfo,
   AsyncCircuitState,
 } from './async-circuit-breaker.js';
+export { AsyncLock } from './async-lock.js';
+export type { AsyncLockHold, AsyncLockInfo } from './async-lock.js';
+export { asyncTimeout } from './async-timeout.js';
+export type { AsyncTimeoutContext } from './async-timeout.js';

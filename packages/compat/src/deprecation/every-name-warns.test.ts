@@ -57,8 +57,69 @@ const USES: Record<DeprecationCode, () => unknown> = {
   REL_DEP046: () => new compat.RetryPolicyService(),
   REL_DEP047: () => compat.ServiceMeshRetryStrategy.RANDOM_JITTER,
   // core/enhanced_retry_strategies (Era A)
+  REL_DEP048: () => new compat.EnhancedRetryConfig({ base_config: { max_retries: 1 } }),
+  REL_DEP049: () =>
+    new (class extends compat.EnhancedRetryStrategy {
+      shouldRetry(): boolean {
+        return true;
+      }
+    })(),
+  REL_DEP050: () => new compat.DatabaseRetryStrategy({ max_retries: 1 }),
+  REL_DEP051: () => new compat.ApiRetryStrategy({ max_retries: 1 }),
+  REL_DEP052: () => new compat.MemoryAwareRetryStrategy({ max_retries: 1 }, 0.9, { memoryUsage: () => 0.1 }),
+  REL_DEP053: () => new compat.AdaptiveRetryStrategy({ max_retries: 1 }),
+  REL_DEP054: () => compat.RetryStrategyFactory.createStrategy('database_read'),
+  REL_DEP055: () => compat.DEFAULT_RETRY_CONFIGS.llm_request,
+  REL_DEP056: () => new compat.StrategyRetryManager(),
+  REL_DEP057: () => compat.strategyRetryManager.getRetryMetrics(),
+  REL_DEP058: () => compat.calculateRetryDelay({ base_delay: 0.5 }, 1),
+  REL_DEP059: () => compat.exponentialBackoffRetry(() => [1], { max_retries: 0 }).next(),
+  REL_DEP060: () => compat.EraAOperationType.CACHE_OPERATION,
+  REL_DEP061: () => compat.ErrorSeverity.CRITICAL,
+  REL_DEP062: () => new compat.EraARecoveryContext({ operation_id: 'op', error: new Error('x') }),
   // core/resilience/retry_manager, unified_retry_handler instances and helpers, async_retry_logic
+  REL_DEP063: () => new compat.UnifiedRetryManager({ max_attempts: 1 }),
+  REL_DEP064: () => new compat.ResilienceRetryConfig({ max_attempts: 2 }),
+  REL_DEP065: () => compat.ResilienceBackoffStrategy.RANDOM,
+  REL_DEP066: () => compat.ResilienceJitterType.DECORRELATED,
+  REL_DEP067: () => compat.RetryPresets.createQuickRetry(),
+  REL_DEP068: () => new compat.RetryExhaustedException(3, new Error('last')),
+  REL_DEP069: () => compat.exponentialBackoff(3),
+  REL_DEP070: () => compat.linearBackoff(3),
+  REL_DEP071: () => compat.databaseRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP072: () => compat.llmRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP073: () => compat.agentRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP074: () => compat.apiRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP075: () => compat.websocketRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP076: () => compat.fileRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP077: () => compat.authRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP078: () => compat.backendRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP079: () => compat.launcherRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP080: () => compat.defaultRetryHandler.getCircuitBreakerStatus(),
+  REL_DEP081: () => new compat.AsyncLock('every-name'),
+  REL_DEP082: () => compat.asyncTimeout(1),
   // core/agent_reliability_mixin
+  REL_DEP083: () => new (compat.AgentReliabilityMixin(class {}))(),
+  REL_DEP084: () =>
+    new compat.AgentError({
+      error_id: 'e-1',
+      agent_name: 'agent',
+      operation: 'llm_call',
+      error_type: 'Error',
+      message: 'down',
+      timestamp: new Date(0),
+      severity: 'medium',
+    }),
+  REL_DEP085: () =>
+    new compat.AgentHealthStatus({
+      agent_name: 'agent',
+      overall_health: 1,
+      circuit_breaker_state: 'closed',
+      recent_errors: 0,
+      total_operations: 0,
+      success_rate: 1,
+      average_response_time: 0,
+    }),
 };
 
 let env: ReturnType<typeof useFakeDefaultManager>;

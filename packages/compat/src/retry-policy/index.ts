@@ -4,3 +4,4 @@ export type { RetryPolicyServiceOptions } from './retry-policy-service.js';
 export type { RetryServiceStats, RetryStats } from './retry-policy-stats.js';
 export { DEFAULT_RETRY_POLICY, RetryStrategy } from './retry-policy.js';
 export type { RetryPolicy, RetryPolicyInput } from './retry-policy.js';
+export type { PolicyTestResult } from './policy-test.js';

@@ -9,6 +9,7 @@ import { lastErrorOf } from '../delegate/legacy-outcome.js';
 import { useLegacy } from '../deprecation/warn-once.js';
 import { convertLegacySettings } from '../legacy-config/convert.js';
 import { serviceMeshDelay } from '../legacy-formulas/legacy-delays.js';
+import { runPolicyTest, type PolicyTestResult } from './policy-test.js';
 import {
   DEFAULT_RETRY_POLICY,
   layerPolicy,
@@ -138,6 +139,17 @@ export class RetryPolicyService {
   /** Every registered policy, by service. */
   listPolicies(): Promise<Record<string, RetryPolicy>> {
     return Promise.resolve(Object.fromEntries(this.policies));
+  }
+
+  /**
+   * The legacy `test_policy(service, failure_rate = 0.5)`: runs a simulated operation that
+   * fails with probability `failureRate` per attempt through `executeWithRetry(service, ...)`
+   * and resolves to `{ service_name, success, result, duration_seconds, policy }`. The draws
+   * use the `random` option; durations the default manager's clock.
+   */
+  testPolicy(service: string, failureRate = 0.5): Promise<PolicyTestResult> {
+    useLegacy('REL_DEP046');
+    return runPolicyTest(this, service, failureRate, this.random);
   }
 
   /** Totals over every registered service (legacy keys). */

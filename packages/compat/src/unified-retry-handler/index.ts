@@ -30,3 +30,16 @@ export {
   WEBSOCKET_RETRY_POLICY,
 } from './policies.js';
 export type { LegacyCircuitStatus } from '../delegate/legacy-circuit-status.js';
+export { exponentialBackoff, linearBackoff } from './backoff-helpers.js';
+export {
+  agentRetryHandler,
+  apiRetryHandler,
+  authRetryHandler,
+  backendRetryHandler,
+  databaseRetryHandler,
+  defaultRetryHandler,
+  fileRetryHandler,
+  launcherRetryHandler,
+  llmRetryHandler,
+  websocketRetryHandler,
+} from './handler-instances.js';
