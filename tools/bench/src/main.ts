@@ -2,6 +2,8 @@
 // the report to docs/benchmarks.md (only on a full run; `--suite` prints the report instead).
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import type { BenchSuite, SuiteReport, Table } from './harness.js';
 
 const args = process.argv.slice(2);
@@ -68,7 +70,12 @@ const lines = [
     ...(report.notes ?? []).flatMap((n) => [n, '']),
   ]),
 ];
-const markdown = `${lines.join('\n').trimEnd()}\n`;
+const docPath = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
+// Formatted with the repository's prettier settings, so a fresh report passes `prettier --check`.
+const markdown = await format(`${lines.join('\n').trimEnd()}\n`, {
+  ...(await resolveConfig(docPath)),
+  filepath: docPath,
+});
 if (only) process.stdout.write(markdown);
-else writeFileSync(new URL('../../../docs/benchmarks.md', import.meta.url), markdown);
+else writeFileSync(docPath, markdown);
 log(only ? 'report printed (docs/benchmarks.md is written by a full run)' : 'wrote docs/benchmarks.md');
