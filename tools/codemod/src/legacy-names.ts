@@ -51,8 +51,9 @@ const SUBPATH_OF: Readonly<Record<ConvertedName, string>> = {
   ANTHROPIC_RETRY: 'enhanced-retry',
 };
 
-// Names the package root gives to legacy names that clash with canonical ones.
-const ROOT_ALIASES: Readonly<Record<string, keyof typeof DEPRECATIONS>> = {
+// Names the package root gives to legacy names that clash with canonical ones (or with
+// another legacy module's name). Exported for the test that keeps it in step with the root.
+export const ROOT_ALIASES: Readonly<Record<string, keyof typeof DEPRECATIONS>> = {
   LegacyUnifiedRetryHandler: 'REL_DEP016',
   UnifiedRetryStrategy: 'REL_DEP017',
   UnifiedRetryConfig: 'REL_DEP018',
@@ -66,6 +67,13 @@ const ROOT_ALIASES: Readonly<Record<string, keyof typeof DEPRECATIONS>> = {
   LegacyReliabilityManager: 'REL_DEP030',
   LegacyAgentReliabilityWrapper: 'REL_DEP032',
   ServiceMeshRetryStrategy: 'REL_DEP047',
+  StrategyRetryManager: 'REL_DEP056',
+  strategyRetryManager: 'REL_DEP057',
+  EraAOperationType: 'REL_DEP060',
+  EraARecoveryContext: 'REL_DEP062',
+  ResilienceRetryConfig: 'REL_DEP064',
+  ResilienceBackoffStrategy: 'REL_DEP065',
+  ResilienceJitterType: 'REL_DEP066',
 };
 
 /** True for `@rel/compat` and its subpaths (`@rel/compat/retry-manager`, ...). */
