@@ -21,7 +21,8 @@ export function relProject(name: string, overrides: UserWorkspaceConfig['test'] 
       // packages from source for every file was most of the suite's time (core 40 s -> 9 s,
       // compat 49 s -> 20 s). Tests own no module state: each installs and restores its
       // fake clock and default manager and resets the warn-once registry, and every package
-      // passes with its files shuffled (`vitest run --sequence.shuffle.files`).
+      // passes with its files shuffled (`vitest run --sequence.shuffle.files`). The demo,
+      // whose scenario test reads once-per-process warnings, keeps isolation.
       isolate: false,
       ...overrides,
     },
