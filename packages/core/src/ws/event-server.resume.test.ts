@@ -99,6 +99,32 @@ describe('WebSocketEventServer resume and replay', () => {
     expect(current.seqs()).toEqual(range(26, 30));
   });
 
+  it('keeps every buffer together within replay.maxTotalBytes: the largest lose their oldest events, a late resume resyncs', async () => {
+    const maxTotalBytes = 256 * 1024;
+    // One user's bound is the whole bound, so only the total can trim the heavy user below it.
+    t = await startServer({ replay: { maxBytes: maxTotalBytes, maxTotalBytes } });
+    // 40 light users (a few small events each) and one heavy user (2 KiB events).
+    for (let u = 1; u <= 40; u++)
+      for (let seq = 1; seq <= 3; seq++) t.server.send(agentEvent(`light${u}`, seq));
+    for (let seq = 1; seq <= 400; seq++) t.server.send(agentEvent('heavy', seq, { pad: 2 * 1024 }));
+    const stats = t.server.stats();
+    expect(stats.bufferedBytes).toBeLessThanOrEqual(maxTotalBytes);
+    expect(stats.eventsEvictedForMemory).toBeGreaterThan(0);
+    expect(stats.bufferedEvents).toBeGreaterThanOrEqual(40 * 3); // the light users kept everything
+
+    const light = await TestSocket.resumed(t.url, t.token('light7'), 0);
+    await until(() => light.events().length === 3);
+    expect(light.seqs()).toEqual([1, 2, 3]);
+
+    const heavy = await TestSocket.resumed(t.url, t.token('heavy'), 10);
+    const resync = await heavy.next('rel.resync_required');
+    expect(resync).toMatchObject({ reason: 'evicted', requested_seq: 10, head_seq: 400 });
+    const from = Number(resync['resume_from']);
+    expect(from).toBeGreaterThan(11);
+    await until(() => heavy.events().length === 400 - from + 1);
+    expect(heavy.seqs()).toEqual(range(from, 400));
+  });
+
   it('events older than maxAgeMs are gone (fake clock)', async () => {
     const clock = new FakeClock();
     t = await startServer({ clock, replay: { maxAgeMs: 60_000 } });

@@ -21,6 +21,11 @@ const COUNTERS: ReadonlyArray<readonly [string, NumericStat, string]> = [
   ['events_sent_total', 'eventsSent', 'Event frames written to connections'],
   ['events_replayed_total', 'eventsReplayed', 'Event frames sent while catching up after resume'],
   ['events_coalesced_total', 'eventsCoalesced', 'Coalescible events superseded before they were sent'],
+  [
+    'events_evicted_for_memory_total',
+    'eventsEvictedForMemory',
+    'Events evicted from replay buffers to stay within replay.maxTotalBytes',
+  ],
   ['resyncs_total', 'resyncs', 'rel.resync_required frames sent'],
   ['slow_client_closes_total', 'slowClientCloses', 'Connections closed with 1013 for falling behind'],
   ['heartbeat_terminations_total', 'heartbeatTerminations', 'Connections terminated for missing pongs'],

@@ -24,7 +24,12 @@ describe('resolveServerOptions', () => {
       closeTimeoutMs: 5_000,
       requireOrigin: false,
       validateEvents: false,
-      replay: { maxEvents: 100, maxAgeMs: 300_000, maxBytes: 16 * 1024 * 1024 },
+      replay: {
+        maxEvents: 100,
+        maxAgeMs: 300_000,
+        maxBytes: 16 * 1024 * 1024,
+        maxTotalBytes: 256 * 1024 * 1024,
+      },
       backpressure: {
         highWaterBytes: 512 * 1024,
         maxLagEvents: 50,
@@ -34,6 +39,19 @@ describe('resolveServerOptions', () => {
       },
     });
     expect(o.clock).toBe(systemClock);
+  });
+
+  it("bounds every buffer together: 256 MiB, raised to one buffer's bound, never below it", () => {
+    const MiB = 1024 * 1024;
+    expect(resolveServerOptions({ verify, replay: { maxBytes: 400 * MiB } }).replay.maxTotalBytes).toBe(
+      400 * MiB,
+    );
+    expect(resolveServerOptions({ verify, replay: { maxTotalBytes: 32 * MiB } }).replay.maxTotalBytes).toBe(
+      32 * MiB,
+    );
+    expect(problems({ verify, replay: { maxBytes: 8 * MiB, maxTotalBytes: MiB } })).toContain(
+      `replay.maxTotalBytes: received ${MiB}; expected a number >= replay.maxBytes (${8 * MiB})`,
+    );
   });
 
   it('lists every bad field with its value and what is allowed', () => {

@@ -15,6 +15,8 @@ const KiB = 1024;
 const MiB = 1024 * KiB;
 
 const positiveInt = z.int().min(1);
+/** Default bound of every user's replay buffer together (raised to `maxBytes` when that is larger). */
+const DEFAULT_MAX_TOTAL_BYTES = 256 * MiB;
 const isFunctionOf = (value: unknown, key: string): boolean =>
   typeof value === 'object' &&
   value !== null &&
@@ -24,6 +26,7 @@ const ReplaySchema = z.strictObject({
   maxEvents: z.int().min(2).max(1_000_000).default(2_000),
   maxAgeMs: positiveInt.default(5 * 60_000),
   maxBytes: positiveInt.default(16 * MiB),
+  maxTotalBytes: positiveInt.optional(),
 });
 
 const BackpressureSchema = z.strictObject({
@@ -86,7 +89,9 @@ const OptionsSchema = z.strictObject({
  * - `verify` the {@link TokenVerifier} run at every upgrade.
  * - `allowedOrigins` browser origins allowed to connect (default: any); `requireOrigin`
  *   also refuses requests without an `Origin` header (default `false`).
- * - `replay` per-user buffer: `maxEvents` (2000), `maxAgeMs` (300000), `maxBytes` (16 MiB).
+ * - `replay` per-user buffer: `maxEvents` (2000), `maxAgeMs` (300000), `maxBytes` (16 MiB);
+ *   and `maxTotalBytes` (256 MiB, or `maxBytes` if larger), the bound of every user's buffer together: past it the
+ *   largest buffers lose their oldest events first (their lagging readers resync).
  * - `backpressure`: `highWaterBytes` (512 KiB) per connection; a connection further behind
  *   than `maxLagEvents` / `maxLagBytes` / `maxLagMs` (default: half the replay bound each,
  *   and always below it) is closed with 1013; `coalesce` (true) lets a congested connection
@@ -109,9 +114,15 @@ export type WebSocketEventServerOptions = z.input<typeof OptionsSchema>;
 /** Options after defaults and cross-field checks. */
 export interface ResolvedServerOptions extends Omit<
   z.output<typeof OptionsSchema>,
-  'backpressure' | 'clock'
+  'backpressure' | 'clock' | 'replay'
 > {
   readonly clock: Clock;
+  readonly replay: {
+    readonly maxEvents: number;
+    readonly maxAgeMs: number;
+    readonly maxBytes: number;
+    readonly maxTotalBytes: number;
+  };
   readonly backpressure: {
     readonly highWaterBytes: number;
     readonly maxLagEvents: number;
@@ -160,6 +171,19 @@ export function resolveServerOptions(input: WebSocketEventServerOptions): Resolv
   below('maxLagEvents', lag.maxLagEvents, o.replay.maxEvents, 'maxEvents');
   below('maxLagBytes', lag.maxLagBytes, o.replay.maxBytes, 'maxBytes');
   below('maxLagMs', lag.maxLagMs, o.replay.maxAgeMs, 'maxAgeMs');
+  const maxTotalBytes = o.replay.maxTotalBytes ?? Math.max(DEFAULT_MAX_TOTAL_BYTES, o.replay.maxBytes);
+  if (maxTotalBytes < o.replay.maxBytes) {
+    issues.push({
+      path: 'replay.maxTotalBytes',
+      received: maxTotalBytes,
+      expected: `a number >= replay.maxBytes (${o.replay.maxBytes}): the bound of all users' buffers together`,
+    });
+  }
   if (issues.length > 0) throw new RelConfigError(issues, 'WebSocketEventServer options');
-  return { ...o, clock: o.clock ?? systemClock, backpressure: lag };
+  return {
+    ...o,
+    clock: o.clock ?? systemClock,
+    backpressure: lag,
+    replay: { ...o.replay, maxTotalBytes },
+  };
 }

@@ -90,4 +90,12 @@ export function publishEvent(
   stream.append(buffered, verdict);
   if (TERMINAL_EVENT_TYPES.has(event.type)) stream.endRun(event.run_id, COALESCIBLE);
   for (const reader of stream.readers) reader.offer(now);
+  const evicted = streams.enforceTotal();
+  if (evicted > 0) {
+    stats.eventsEvictedForMemory += evicted;
+    logger.warn(
+      { evicted, buffered_bytes: streams.totalBytes, max_total_bytes: options.replay.maxTotalBytes },
+      'replay buffers over replay.maxTotalBytes; the largest lost their oldest events',
+    );
+  }
 }

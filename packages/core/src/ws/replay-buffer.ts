@@ -24,6 +24,11 @@ export interface ReplayLimits {
   readonly maxAgeMs: number;
 }
 
+/** Bytes held by every replay buffer of one server (shared by them, kept by {@link ReplayBuffer}). */
+export interface ByteLedger {
+  bytes: number;
+}
+
 /**
  * A user's recent events, contiguous in `seq`, bounded by count, bytes and age: a ring
  * indexed by `seq - oldestSeq`, so lookup by seq, append and eviction are all O(1).
@@ -38,11 +43,20 @@ export class ReplayBuffer {
 
   private readonly limits: ReplayLimits;
   private readonly onEvict: (event: BufferedEvent) => void;
+  private readonly ledger: ByteLedger;
 
-  /** `onEvict` is called with each event as it leaves the buffer, oldest first. */
-  constructor(limits: ReplayLimits, onEvict: (event: BufferedEvent) => void) {
+  /**
+   * `onEvict` is called with each event as it leaves the buffer, oldest first. `ledger`
+   * (optional) is the server-wide byte count this buffer adds to and takes from.
+   */
+  constructor(
+    limits: ReplayLimits,
+    onEvict: (event: BufferedEvent) => void,
+    ledger: ByteLedger = { bytes: 0 },
+  ) {
     this.limits = limits;
     this.onEvict = onEvict;
+    this.ledger = ledger;
     this.ring = new Array<BufferedEvent | undefined>(Math.min(INITIAL_CAPACITY, limits.maxEvents));
   }
 
@@ -84,6 +98,7 @@ export class ReplayBuffer {
     this.ring[(this.start + this.count) % this.ring.length] = event;
     this.count++;
     this.bytes += event.data.length;
+    this.ledger.bytes += event.data.length;
     while (this.bytes > this.limits.maxBytes && this.count > 1) this.evictOldest();
   }
 
@@ -92,6 +107,19 @@ export class ReplayBuffer {
     const cutoff = now - this.limits.maxAgeMs;
     let evicted = 0;
     while (this.count > 0 && this.ring[this.start]!.at <= cutoff) {
+      this.evictOldest();
+      evicted++;
+    }
+    return evicted;
+  }
+
+  /**
+   * Evicts the oldest events until the buffer holds at most `maxBytes` (the newest event
+   * always stays). Returns how many left.
+   */
+  trimTo(maxBytes: number): number {
+    let evicted = 0;
+    while (this.bytes > maxBytes && this.count > 1) {
       this.evictOldest();
       evicted++;
     }
@@ -124,6 +152,7 @@ export class ReplayBuffer {
     this.start = (this.start + 1) % this.ring.length;
     this.count--;
     this.bytes -= event.data.length;
+    this.ledger.bytes -= event.data.length;
     this.onEvict(event);
   }
 }

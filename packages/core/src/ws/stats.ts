@@ -38,6 +38,8 @@ export interface WebSocketServerStats {
   eventsReplayed: number;
   /** Coalescible events a connection skipped because a newer one of the run superseded them. */
   eventsCoalesced: number;
+  /** Events evicted from replay buffers to keep them within `replay.maxTotalBytes` together. */
+  eventsEvictedForMemory: number;
   /** `rel.resync_required` frames sent. */
   resyncs: number;
   /** Connections closed with 1013 for falling too far behind. */
@@ -76,6 +78,7 @@ export function createStats(): WebSocketServerStats {
     eventsSent: 0,
     eventsReplayed: 0,
     eventsCoalesced: 0,
+    eventsEvictedForMemory: 0,
     resyncs: 0,
     slowClientCloses: 0,
     heartbeatTerminations: 0,

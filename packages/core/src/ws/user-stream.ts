@@ -1,5 +1,5 @@
 import type { ResyncReason } from './protocol/server-frames.js';
-import { ReplayBuffer, type BufferedEvent, type ReplayLimits } from './replay-buffer.js';
+import { ReplayBuffer, type BufferedEvent, type ByteLedger, type ReplayLimits } from './replay-buffer.js';
 
 /** What a stream needs from a connection attached to it. */
 export interface StreamReader {
@@ -56,13 +56,16 @@ export class UserStream {
 
   readonly userId: string;
 
-  /** `knownHead`: the head of an earlier stream of this user (remembered after an idle stream was dropped). */
-  constructor(userId: string, limits: ReplayLimits, now: number, knownHead = 0) {
+  /**
+   * `knownHead`: the head of an earlier stream of this user (remembered after an idle stream
+   * was dropped); `ledger`: the server-wide byte count of every replay buffer.
+   */
+  constructor(userId: string, limits: ReplayLimits, now: number, knownHead = 0, ledger?: ByteLedger) {
     this.userId = userId;
     this.headSeq = knownHead;
     this.baseSeq = knownHead;
     this.lastActive = now;
-    this.buffer = new ReplayBuffer(limits, (event) => this.evicted(event));
+    this.buffer = new ReplayBuffer(limits, (event) => this.evicted(event), ledger);
   }
 
   /** Classifies an incoming seq: `stale` ones (<= head) must be rejected, `gap`s reset the buffer. */
