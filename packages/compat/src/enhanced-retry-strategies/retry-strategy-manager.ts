@@ -4,6 +4,7 @@ import { DEFAULT_RETRY_CONFIG_TABLE } from './default-retry-configs.js';
 import type { EnhancedRetryStrategy } from './enhanced-retry-strategy.js';
 import { checkOperationType, type OperationType } from './operation-type.js';
 import { createStrategyFor } from './retry-strategy-factory.js';
+import { UseScope } from '../deprecation/use-scope.js';
 
 /**
  * Counts of `recordRetryAttempt` for one operation type.
@@ -29,7 +30,7 @@ export interface RetryStrategyMetrics {
 }
 
 // The global instance is built when the module loads; that is not a use.
-let building: DeprecationCode | undefined;
+const scope = new UseScope();
 
 /**
  * The Era A `RetryManager` of core/retry_strategy_manager (not the agents `RetryManager`
@@ -64,8 +65,8 @@ export class RetryManager {
   declare readonly deprecationCode: DeprecationCode;
 
   constructor() {
-    Object.defineProperty(this, 'deprecationCode', { value: building ?? 'REL_DEP056', enumerable: false });
-    if (building === undefined) useLegacy(this.deprecationCode);
+    Object.defineProperty(this, 'deprecationCode', { value: scope.code ?? 'REL_DEP056', enumerable: false });
+    if (scope.code === undefined) useLegacy(this.deprecationCode);
   }
 
   /**
@@ -114,12 +115,7 @@ export class RetryManager {
 }
 
 function globalManager(): RetryManager {
-  building = 'REL_DEP057';
-  try {
-    return new RetryManager();
-  } finally {
-    building = undefined;
-  }
+  return scope.run('REL_DEP057', () => new RetryManager());
 }
 
 /**

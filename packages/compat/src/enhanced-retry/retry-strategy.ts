@@ -4,6 +4,7 @@ import { useLegacy } from '../deprecation/warn-once.js';
 import { convertLegacySettings, type LegacyConversion } from '../legacy-config/convert.js';
 import { isOperationFailure } from '../legacy-errors/error-families.js';
 import { llmDelay } from '../legacy-formulas/legacy-delays.js';
+import { UseScope } from '../deprecation/use-scope.js';
 
 /**
  * Options of `new RetryStrategy(...)`: the legacy keyword arguments, camelCase or snake_case, seconds.
@@ -57,16 +58,11 @@ export function errorText(error: unknown): string {
 }
 
 // Presets are built when the module loads; that is not a use, so they do not warn then.
-let building: DeprecationCode | undefined;
+const scope = new UseScope();
 
 /** Builds a preset without warning; the preset warns with its own code when used. @internal */
 export function preset<T extends RetryStrategy>(code: DeprecationCode, build: () => T): T {
-  building = code;
-  try {
-    return build();
-  } finally {
-    building = undefined;
-  }
+  return scope.run(code, build);
 }
 
 const KEYS: readonly [string, string][] = [
@@ -137,10 +133,10 @@ export class RetryStrategy {
   constructor(options: RetryStrategyOptions = {}) {
     // Not enumerable: it says how the object was made, not how it retries (see strategyProfile).
     Object.defineProperty(this, 'deprecationCode', {
-      value: building ?? this.legacyCode(),
+      value: scope.code ?? this.legacyCode(),
       enumerable: false,
     });
-    if (building === undefined) useLegacy(this.deprecationCode);
+    if (scope.code === undefined) useLegacy(this.deprecationCode);
     const issues: ValidationIssue[] = [];
     const o = pickOptions(options, issues);
     const num = (key: string, fallback: number, min: number, max: number, int = false): number => {

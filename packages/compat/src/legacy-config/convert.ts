@@ -73,7 +73,7 @@ export interface LegacyConversion extends CanonicalRetry {
  * const { config, notes } = convertLegacyRetryConfig({ max_retries: 2, base_delay: 0.5, backoff_factor: 3 });
  * config.maxAttempts; // 3 (2 retries + the first attempt)
  * config.baseDelayMs; // 500
- * console.log(formatConversionNotes(notes));
+ * logger.info(formatConversionNotes(notes)); // your pino logger
  * ```
  * @deprecated Migration tooling of `@rel/compat`, removed with it in 2.0.0; nothing replaces it once `getMigrationStatus().migrationComplete` is true.
  */

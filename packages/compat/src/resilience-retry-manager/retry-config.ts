@@ -9,6 +9,7 @@ import { compileLegacyErrorSet, type LegacyErrorSet } from '../legacy-errors/leg
 import { RESILIENCE_STRATEGY_VALUES, type BackoffStrategy } from './backoff-strategy.js';
 import type { JitterType } from './jitter-type.js';
 import { resilienceDelay } from './resilience-delay.js';
+import { UseScope } from '../deprecation/use-scope.js';
 
 /**
  * What `new RetryConfig(...)` takes: the legacy pydantic fields in snake_case (as stored
@@ -65,16 +66,11 @@ export const RESILIENCE_DEFAULTS: LegacyRetrySettings = Object.freeze({
 });
 
 // Presets and configs the compat layer builds are not a use of the name `RetryConfig`.
-let building: DeprecationCode | undefined;
+const scope = new UseScope();
 
 /** A config built without counting a use of `RetryConfig` (presets, plain objects). @internal */
 export function quietResilienceConfig(code: DeprecationCode, init: RetryConfigInput): RetryConfig {
-  building = code;
-  try {
-    return new RetryConfig(init);
-  } finally {
-    building = undefined;
-  }
+  return scope.run(code, () => new RetryConfig(init));
 }
 
 /**
@@ -119,8 +115,8 @@ export class RetryConfig {
   declare readonly deprecationCode: DeprecationCode;
 
   constructor(init: RetryConfigInput = {}) {
-    const code = building ?? 'REL_DEP064';
-    if (building === undefined) useLegacy('REL_DEP064');
+    const code = scope.code ?? 'REL_DEP064';
+    if (scope.code === undefined) useLegacy('REL_DEP064');
     const issues: ValidationIssue[] = [];
     const { retry_on_exceptions, retryOnExceptions, ...rest } = init ?? {};
     const retryOn = oneSpelling(retryOnExceptions, retry_on_exceptions, 'retry_on_exceptions', 'RetryConfig');

@@ -10,6 +10,7 @@ import type { LegacyField, LegacyRetryConfigInput } from '../legacy-config/legac
 import { keepLegacyFields, readLegacyRetryConfig } from '../legacy-config/read-legacy-config.js';
 import type { LegacyErrorSet } from '../legacy-errors/legacy-error-set.js';
 import { UNIFIED_STRATEGY_VALUES, type RetryStrategy } from './retry-strategy-enum.js';
+import { UseScope } from '../deprecation/use-scope.js';
 
 /** The fields of the unified handler's config. */
 const FIELDS: readonly LegacyField[] = [
@@ -29,7 +30,7 @@ const FIELDS: readonly LegacyField[] = [
 ];
 
 // Policy constants are built when the module loads; that is not a use.
-let building: DeprecationCode | undefined;
+const scope = new UseScope();
 
 /**
  * Builds a config without counting a use of the name `RetryConfig`: policy constants (a
@@ -37,12 +38,7 @@ let building: DeprecationCode | undefined;
  * from plain objects. @internal
  */
 export function quietConfig(code: DeprecationCode, init: LegacyRetryConfigInput): RetryConfig {
-  building = code;
-  try {
-    return new RetryConfig(init);
-  } finally {
-    building = undefined;
-  }
+  return scope.run(code, () => new RetryConfig(init));
 }
 
 /**
@@ -88,8 +84,8 @@ export class RetryConfig {
 
   /** @throws {@link RelConfigError} naming every unknown key or bad value. */
   constructor(init: LegacyRetryConfigInput = {}) {
-    Object.defineProperty(this, 'deprecationCode', { value: building ?? 'REL_DEP018', enumerable: false });
-    if (building === undefined) useLegacy('REL_DEP018');
+    Object.defineProperty(this, 'deprecationCode', { value: scope.code ?? 'REL_DEP018', enumerable: false });
+    if (scope.code === undefined) useLegacy('REL_DEP018');
     const issues: ValidationIssue[] = [];
     const read = readLegacyRetryConfig(init, 'config', issues);
     const kept = keepLegacyFields(read, FIELDS, 'the unified RetryConfig', []);

@@ -10,6 +10,7 @@ import type { LegacyRetryConfigInput } from '../legacy-config/legacy-retry-confi
 import { quietConfig, RetryConfig } from './retry-config.js';
 import { RetryContext } from './retry-context.js';
 import { legacyAttempts, unifiedResult, type RetryResult } from './retry-result.js';
+import { UseScope } from '../deprecation/use-scope.js';
 
 /**
  * Additions of the compat layer to the legacy constructor.
@@ -24,7 +25,7 @@ export interface UnifiedRetryHandlerOptions {
 }
 
 // Handlers made for another legacy name (retryOnException, withRetry) count uses under it.
-let building: DeprecationCode | undefined;
+const scope = new UseScope();
 
 /** A handler whose uses count under `code` (the legacy name the caller used). @internal */
 export function handlerFor(
@@ -33,12 +34,7 @@ export function handlerFor(
   config: RetryConfig | LegacyRetryConfigInput,
   options: UnifiedRetryHandlerOptions,
 ): UnifiedRetryHandler {
-  building = code;
-  try {
-    return new UnifiedRetryHandler(serviceName, config, options);
-  } finally {
-    building = undefined;
-  }
+  return scope.run(code, () => new UnifiedRetryHandler(serviceName, config, options));
 }
 
 const processEnv = (): Readonly<Record<string, string | undefined>> =>
@@ -84,7 +80,7 @@ export class UnifiedRetryHandler {
     config?: RetryConfig | LegacyRetryConfigInput,
     options: UnifiedRetryHandlerOptions = {},
   ) {
-    this.code = building ?? 'REL_DEP016';
+    this.code = scope.code ?? 'REL_DEP016';
     useLegacy(this.code);
     if (typeof serviceName !== 'string' || serviceName.trim() === '') {
       throw new RelConfigError(
@@ -94,7 +90,7 @@ export class UnifiedRetryHandler {
     }
     const given = config instanceof RetryConfig ? config : quietConfig('REL_DEP018', config ?? {});
     // A policy constant passed by the caller is a use of it (not when another legacy name built this handler).
-    if (config instanceof RetryConfig && building === undefined) useLegacy(config.deprecationCode);
+    if (config instanceof RetryConfig && scope.code === undefined) useLegacy(config.deprecationCode);
     // Every unified strategy is canonical (jitter included), so delays draw on the default
     // manager's random source, like any other instance's.
     this.conversion = convertLegacyRetryConfig(given, {
